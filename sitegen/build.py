@@ -1,0 +1,329 @@
+"""A build, top to bottom: read, check, render, write, index, swap in.
+
+:func:`prepare` does everything that can find a mistake (it writes nothing),
+so ``sitegen check`` and ``sitegen build`` find exactly the same problems.
+:func:`build` then renders into a staging folder and swaps it in only when it
+is complete. Each step is timed for the summary.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from sitegen import calendars, feeds
+from sitegen.checks import content_warnings
+from sitegen.config import BuildOptions, SiteUrls, build_date, site_timezone, site_urls
+from sitegen.data import OpenData
+from sitegen.errors import ContentError, Problem, Severity, display_path
+from sitegen.index import SiteIndex
+from sitegen.links import BodyOnPage, check_bodies
+from sitegen.loader import SETTINGS_FILE, read_site
+from sitegen.markdown import TEMPLATE_IDS, Rendered, render_markdown
+from sitegen.model import COLLECTIONS, Document, LeftOut, Site
+from sitegen.pages import PageJob, Planner, SiteInfo, nav_items
+from sitegen.parallel import parallel_map
+from sitegen.references import check_references
+from sitegen.search import index_site
+from sitegen.templates import STATIC, render_template, template_dirs
+from sitegen.values import long_date
+from sitegen.views import Views, item_path
+from sitegen.writer import Staging, write_file
+
+DATA_FILES = (
+    "data/actions.csv", "data/actions.json", "data/meetings.json", "data/projects.json",
+    "data/opportunities.json",
+)
+FEED_FILES = ("meetings/feed.xml", "opportunities/feed.xml", "news/feed.xml")
+CALENDAR_FILES = ("meetings.ics", "opportunity-deadlines.ics")
+SITE_FILES = ("sitemap.xml", "robots.txt")
+
+
+@dataclass
+class Timings:
+    steps: list[tuple[str, float]] = field(default_factory=list)
+
+    @contextmanager
+    def step(self, name: str) -> Iterator[None]:
+        start = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.steps.append((name, time.perf_counter() - start))
+
+    @property
+    def total(self) -> float:
+        return sum(seconds for _, seconds in self.steps)
+
+
+@dataclass
+class Prepared:
+    """A site that passed every check, ready to be written."""
+
+    site: Site
+    index: SiteIndex
+    urls: SiteUrls
+    zone: ZoneInfo
+    info: SiteInfo
+    bodies: dict[str, Rendered]
+    """Each published body, by source path."""
+    jobs: list[PageJob]
+    problems: list[Problem]
+    """Warnings only: errors stop :func:`prepare`."""
+    templates: tuple[Path, ...]
+    timings: Timings
+
+    def views(self) -> Views:
+        return Views(self.index, self.urls, self.body_of)
+
+    def body_of(self, document: Document) -> Rendered:
+        return self.bodies[document.source.path]
+
+
+@dataclass
+class BuildReport:
+    output: Path
+    pages: dict[str, int]
+    """HTML pages written per section."""
+    files: int
+    left_out: tuple[LeftOut, ...]
+    warnings: list[Problem]
+    timings: Timings
+    search: str
+
+
+def prepare(options: BuildOptions) -> Prepared:
+    """Read and check everything; raise :class:`ContentError` with every problem found."""
+    timings = Timings()
+    with timings.step("read"):
+        site, problems, existing = read_site(options.content, drafts=options.drafts)
+        settings_path = display_path(options.content / SETTINGS_FILE)
+        urls, url_problems = site_urls(site.settings, options.base_url)
+        zone, zone_problems = site_timezone(site.settings)
+        problems += [_at(p, settings_path) for p in url_problems + zone_problems]
+        today = build_date(options, zone)
+    with timings.step("check references"):
+        problems += check_references(site, existing)
+        problems += content_warnings(site, today)
+    _stop_on_errors(problems)
+    index = SiteIndex(site, today)
+    info = site_info(site, urls, zone, today, preview=options.preview)
+    prepared = Prepared(site, index, urls, zone, info, {}, [], [], template_dirs(options.content),
+                        timings)
+    with timings.step("render markdown"):
+        prepared.bodies = render_bodies(site, urls.base_path, options.workers)
+    with timings.step("check links"):
+        prepared.jobs = Planner(prepared.views(), info).plan()
+        problems += check_bodies(_bodies_on_pages(prepared), known_paths(prepared.jobs),
+                                 anchors(prepared))
+    _stop_on_errors(problems)
+    prepared.problems = problems
+    return prepared
+
+
+def _at(problem: Problem, path: str) -> Problem:
+    return Problem(path, problem.line, problem.field, problem.message, problem.severity)
+
+
+def _stop_on_errors(problems: Sequence[Problem]) -> None:
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise ContentError(problems)
+
+
+def site_info(
+    site: Site, urls: SiteUrls, zone: ZoneInfo, today: dt.date, *, preview: bool
+) -> SiteInfo:
+    settings = site.settings
+    return SiteInfo(
+        title=settings.title,
+        description=settings.description,
+        organisation=settings.organisation or settings.title,
+        urls=urls,
+        zone=zone,
+        today_iso=today.isoformat(),
+        today_label=long_date(today),
+        nav=nav_items(urls, has_about="about" in site.pages),
+        preview=preview,
+    )
+
+
+# ---------------------------------------------------------------------- markdown and links
+
+
+def published_bodies(site: Site) -> list[tuple[str, Document]]:
+    """Every document whose body appears on a page, with that page's path."""
+    found = []
+    for collection, document in site.documents():
+        if collection.name == "people" and not getattr(document, "profile", False):
+            continue  # no page is made for them, so their body is never published
+        found.append((item_path(collection.name, document.slug), document))
+    return found
+
+
+def render_bodies(site: Site, base_path: str, workers: int) -> dict[str, Rendered]:
+    documents = [document for _, document in published_bodies(site)]
+
+    def render(document: Document) -> Rendered:
+        return render_markdown(document.body, base_path)
+
+    rendered = parallel_map(render, documents, workers)
+    return {doc.source.path: body for doc, body in zip(documents, rendered, strict=True)}
+
+
+def _bodies_on_pages(prepared: Prepared) -> list[BodyOnPage]:
+    return [
+        BodyOnPage(document, path, prepared.bodies[document.source.path])
+        for path, document in published_bodies(prepared.site)
+    ]
+
+
+def known_paths(jobs: Sequence[PageJob]) -> frozenset[str]:
+    group_feeds = {job.path + "feed.xml" for job in jobs if job.template == "group.html"}
+    static = {f"static/{p.name}" for p in STATIC.iterdir()} if STATIC.is_dir() else set()
+    return frozenset(
+        {job.path for job in jobs} | set(DATA_FILES) | set(FEED_FILES) | set(CALENDAR_FILES)
+        | set(SITE_FILES) | group_feeds | static
+    )
+
+
+def anchors(prepared: Prepared) -> dict[str, frozenset[str]]:
+    found: dict[str, frozenset[str]] = {}
+    for path, document in published_bodies(prepared.site):
+        ids = {h.id for h in prepared.bodies[document.source.path].headings} | TEMPLATE_IDS
+        actions = getattr(document, "actions", ())
+        ids |= {f"action-{action.id}" for action in actions}
+        found[path] = frozenset(ids)
+    return found
+
+
+# ---------------------------------------------------------------------- writing
+
+
+def build(options: BuildOptions) -> BuildReport:
+    prepared = prepare(options)
+    timings = prepared.timings
+    staging = Staging(options.output)
+    try:
+        with timings.step("render pages"):
+            pages = render_pages(prepared, staging.root, options.workers)
+        with timings.step("write data, feeds, calendars"):
+            files = write_extras(prepared, staging)
+        search = ""
+        if options.search:
+            with timings.step("index search"):
+                search = index_site(staging.root)
+        with timings.step("swap in"):
+            staging.commit()
+    finally:
+        staging.discard()
+    return BuildReport(
+        output=options.output,
+        pages=pages,
+        files=files,
+        left_out=prepared.site.left_out,
+        warnings=prepared.problems,
+        timings=timings,
+        search=search,
+    )
+
+
+def render_job(prepared: Prepared, job: PageJob) -> bytes:
+    return render_template(prepared.templates, job.template, job.context()).encode("utf-8")
+
+
+def render_pages(prepared: Prepared, root: Path, workers: int) -> dict[str, int]:
+    """Render and write every page; returns pages written per section."""
+    jobs = prepared.jobs
+    prepared.index.warm()
+
+    def write_batch(batch: tuple[int, int]) -> int:
+        for position in range(*batch):
+            job = jobs[position]
+            write_file(root, job.output_file, render_job(prepared, job))
+        return batch[1] - batch[0]
+
+    size = 50
+    batches = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
+    parallel_map(write_batch, batches, workers if len(jobs) > 200 else 1)
+    counts: dict[str, int] = {}
+    for job in jobs:
+        section = job.path.split("/", 1)[0] if "/" in job.path else "home"
+        section = section if section in _SECTIONS else "other"
+        counts[section] = counts.get(section, 0) + 1
+    return counts
+
+
+_SECTIONS = {c.name for c in COLLECTIONS} | {"actions", "home", "search", "data"}
+
+
+def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:
+    """Every file that is not an HTML page, and how to make it."""
+    index, urls, zone, info = prepared.index, prepared.urls, prepared.zone, prepared.info
+    data = OpenData(index, urls)
+    common = {"urls": urls, "author": info.organisation, "today": index.today, "zone": zone}
+    files: dict[str, Callable[[], bytes]] = {
+        "data/actions.csv": data.actions_csv,
+        "data/actions.json": data.actions_json,
+        "data/meetings.json": data.meetings_json,
+        "data/projects.json": data.projects_json,
+        "data/opportunities.json": data.opportunities_json,
+        "meetings/feed.xml": lambda: feeds.atom_feed(
+            path="meetings/feed.xml", title=f"{info.title}: meetings", alternate="meetings/",
+            entries=feeds.meeting_entries(index.meetings_newest_first, index), **common),
+        "opportunities/feed.xml": lambda: feeds.atom_feed(
+            path="opportunities/feed.xml", title=f"{info.title}: opportunities",
+            alternate="opportunities/", entries=feeds.opportunity_entries(index), **common),
+        "news/feed.xml": lambda: feeds.atom_feed(
+            path="news/feed.xml", title=f"{info.title}: news", alternate="news/",
+            entries=feeds.news_entries(index), **common),
+        "meetings.ics": lambda: calendars.meetings_calendar(index, urls, zone, info.title),
+        "opportunity-deadlines.ics": lambda: calendars.deadlines_calendar(index, urls, info.title),
+        "sitemap.xml": lambda: sitemap(prepared.jobs, urls),
+        "robots.txt": lambda: robots(urls),
+    }
+    for slug, group in prepared.site.groups.items():
+        files[f"groups/{slug}/feed.xml"] = _group_feed(prepared, slug, group.name, common)
+    return files
+
+
+def _group_feed(
+    prepared: Prepared, slug: str, name: str, common: dict[str, object]
+) -> Callable[[], bytes]:
+    index = prepared.index
+
+    def make() -> bytes:
+        return feeds.atom_feed(
+            path=f"groups/{slug}/feed.xml", title=f"{name}: meetings", alternate=f"groups/{slug}/",
+            entries=feeds.meeting_entries(index.meetings_by_group.get(slug, []), index),
+            **common,  # type: ignore[arg-type]
+        )
+
+    return make
+
+
+def write_extras(prepared: Prepared, staging: Staging) -> int:
+    files = extra_files(prepared)
+    for path, make in files.items():
+        staging.write(path, make())
+    if STATIC.is_dir():
+        staging.copy_tree(STATIC, "static")
+    return len(files)
+
+
+def sitemap(jobs: Sequence[PageJob], urls: SiteUrls) -> bytes:
+    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
+    root = ET.Element("urlset", xmlns=namespace)
+    for path in sorted(job.path for job in jobs if job.path != "404.html"):
+        ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(path)
+    ET.indent(root)
+    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def robots(urls: SiteUrls) -> bytes:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap.xml')}\n".encode()

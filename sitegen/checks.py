@@ -1,0 +1,55 @@
+"""Whole-site warnings: things worth fixing that do not stop a build.
+
+``sitegen check --strict`` turns them into errors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+
+from sitegen.errors import Problem, Severity
+from sitegen.model import Site
+
+OUTCOME_GRACE = dt.timedelta(days=30)
+"""How long after closing an opportunity may go without a published outcome."""
+
+EXPECTED_PAGES = {
+    "accessibility": "the accessibility statement, linked from every page's footer",
+    "privacy": "the privacy notice, linked from every page's footer",
+}
+
+
+def content_warnings(site: Site, today: dt.date) -> list[Problem]:
+    return list(_warnings(site, today))
+
+
+def _warn(path: str, line: int, field: str, message: str) -> Problem:
+    return Problem(path, line, field, message, Severity.WARNING)
+
+
+def _warnings(site: Site, today: dt.date) -> Iterator[Problem]:
+    for name in ("projects", "opportunities", "reports", "news", "pages"):
+        for document in site.collection(name).values():
+            if not getattr(document, "summary", None):
+                yield _warn(document.source.path, 1, "summary",
+                            "is empty: listings, feeds and search results show it; write one "
+                            "sentence")
+    for opportunity in site.opportunities.values():
+        if opportunity.outcome is None and today - opportunity.closes > OUTCOME_GRACE:
+            yield _warn(
+                opportunity.source.path, opportunity.source.line("closes"), "outcome",
+                f"closed on {opportunity.closes.isoformat()}, more than a month ago, and has no "
+                "outcome; add 'outcome:' with 'applied:' and 'selected:'",
+            )
+    for person in site.people.values():
+        if not person.profile and person.body.strip():
+            yield _warn(person.source.path, person.source.body_line, "body",
+                        "is never published, because profile is false")
+    for slug, purpose in EXPECTED_PAGES.items():
+        if slug not in site.pages:
+            yield _warn(f"content/pages/{slug}.md", 0, "",
+                        f"is missing: it should hold {purpose}")
+    if site.opportunities and "how-we-involve-co-producers" not in site.pages:
+        yield _warn("content/pages/how-we-involve-co-producers.md", 0, "",
+                    "is missing: every opportunity links to it")

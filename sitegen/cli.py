@@ -1,0 +1,223 @@
+"""The ``sitegen`` command: build, check, serve, new and schema.
+
+Exit status: 0 on success, 1 when the content has errors (or the build
+failed), 2 when the command itself was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from sitegen.config import BuildOptions
+from sitegen.errors import BuildError, ContentError, Problem, Severity, SitegenError
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(SitegenError):
+    """The command was used wrongly: exit status 2."""
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
+
+
+def parser() -> argparse.ArgumentParser:
+    main = argparse.ArgumentParser(
+        prog="sitegen",
+        description="Build the transparency portal from Markdown files in content/.",
+    )
+    commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    build = commands.add_parser("build", help="build the site into the output folder")
+    _content_option(build)
+    build.add_argument("--output", type=Path, default=Path("output"),
+                       help="where to write the site (default: output)")
+    build.add_argument("--base-url", help="the address the site is published at, or just its "
+                       "path, e.g. /portal/ (default: base_url in site.yaml)")
+    _today_option(build)
+    build.add_argument("--drafts", action="store_true", help="include drafts")
+    build.add_argument("--no-search", dest="search", action="store_false",
+                       help="skip the search index (faster; the search page will not work)")
+    build.add_argument("--workers", type=int, default=0,
+                       help="processes to render with (default: one per CPU)")
+
+    check = commands.add_parser("check", help="check the content and list every problem")
+    _content_option(check)
+    _today_option(check)
+    check.add_argument("--drafts", action="store_true", help="check drafts as published too")
+    check.add_argument("--strict", action="store_true", help="treat warnings as errors")
+    check.add_argument("--format", choices=("text", "json"), default="text",
+                       help="text for people (default), json for tools")
+
+    serve = commands.add_parser("serve", help="preview the site with live reload")
+    _content_option(serve)
+    serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    _today_option(serve)
+
+    new = commands.add_parser("new", help="start a new file of a collection")
+    new.add_argument("kind", help="meeting, group, person, project, opportunity, report, news "
+                     "or page")
+    new.add_argument("slug", help="the file name without .md, e.g. 2022-01-25-allies-group")
+    _content_option(new)
+
+    schema = commands.add_parser("schema", help="write JSON Schemas of the front-matter")
+    schema.add_argument("--out", type=Path, default=Path("schemas"),
+                        help="folder to write them to (default: schemas), or - to print")
+    return main
+
+
+def _content_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"),
+                         help="the content folder (default: content)")
+
+
+def _today_option(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--today", type=_date, help="the build date, YYYY-MM-DD "
+                         "(default: today in the site's time zone)")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        if args.command in ("build", "check", "serve", "new") and not args.content.is_dir():
+            raise UsageError(f"there is no content folder at {args.content}")
+        handler = {
+            "build": run_build,
+            "check": run_check,
+            "serve": run_serve,
+            "new": run_new,
+            "schema": run_schema,
+        }[args.command]
+        return handler(args)
+    except UsageError as err:
+        print(f"sitegen: {err}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+def print_problems(problems: Sequence[Problem], stream: object = None) -> None:
+    out = stream or sys.stderr
+    for problem in sorted(set(problems), key=lambda p: (p.severity != Severity.ERROR, p.path,
+                                                        p.line, p.field)):
+        print(str(problem), file=out)  # type: ignore[call-overload]
+
+
+def _count(problems: Sequence[Problem], severity: Severity) -> int:
+    return len({p for p in problems if p.severity is severity})
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}{'' if count == 1 else 's'}"
+
+
+def run_build(args: argparse.Namespace) -> int:
+    from sitegen.build import build
+    from sitegen.writer import check_output_target
+
+    options = BuildOptions(
+        content=args.content, output=args.output, base_url=args.base_url, today=args.today,
+        drafts=args.drafts, search=args.search, workers=args.workers,
+    )
+    try:
+        check_output_target(args.output)
+    except BuildError as err:
+        raise UsageError(str(err)) from err
+    try:
+        report = build(options)
+    except ContentError as err:
+        print_problems(err.problems)
+        errors = _count(err.problems, Severity.ERROR)
+        print(f"\n{_plural(errors, 'error')} in the content: nothing was published, and "
+              f"{args.output} is as it was.", file=sys.stderr)
+        return EXIT_CONTENT
+    except BuildError as err:
+        print(f"sitegen: the build failed: {err}\n{args.output} is as it was.", file=sys.stderr)
+        return EXIT_CONTENT
+    total = sum(report.pages.values())
+    print(f"Built {total} pages and {report.files} data, feed and calendar files into "
+          f"{report.output} in {report.timings.total:.2f} s.")
+    print("  " + ", ".join(f"{name}: {count}" for name, count in sorted(report.pages.items())))
+    if report.search:
+        print(f"  search: {report.search}")
+    if report.left_out:
+        print(f"Left out ({len(report.left_out)}):")
+        for left in report.left_out:
+            print(f"  {left.path}: {left.reason}")
+    if report.warnings:
+        print(f"Warnings ({_count(report.warnings, Severity.WARNING)}); "
+              "run 'sitegen check' for details:")
+        print_problems(report.warnings, sys.stdout)
+    print("  steps: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in
+                                  report.timings.steps))
+    return EXIT_OK
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from sitegen.build import prepare
+
+    options = BuildOptions(content=args.content, today=args.today, drafts=args.drafts)
+    try:
+        problems = prepare(options).problems
+    except ContentError as err:
+        problems = err.problems
+    except BuildError as err:
+        print(f"sitegen: {err}", file=sys.stderr)
+        return EXIT_CONTENT
+    unique = sorted(set(problems), key=lambda p: (p.path, p.line, p.field, p.message))
+    errors = _count(unique, Severity.ERROR)
+    warnings = _count(unique, Severity.WARNING)
+    failed = errors > 0 or (args.strict and warnings > 0)
+    if args.format == "json":
+        print(json.dumps({
+            "ok": not failed,
+            "errors": errors,
+            "warnings": warnings,
+            "strict": args.strict,
+            "problems": [p.as_dict() for p in unique],
+        }, indent=2))
+    else:
+        print_problems(unique, sys.stdout)
+        verdict = "Problems found" if failed else "No problems found" if not unique else "OK"
+        print(f"{verdict}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+              f"{' (--strict: warnings count as errors)' if args.strict and warnings else ''}.")
+    return EXIT_CONTENT if failed else EXIT_OK
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from sitegen.serve import serve
+
+    return serve(args.content, port=args.port, today=args.today)
+
+
+def run_new(args: argparse.Namespace) -> int:
+    from sitegen.scaffold import ScaffoldError, create
+
+    try:
+        path = create(args.content, args.kind, args.slug)
+    except ScaffoldError as err:
+        raise UsageError(str(err)) from err
+    print(f"Wrote {path}. Fill in the fields marked TODO, then run 'sitegen check'.")
+    return EXIT_OK
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    from sitegen.jsonschema import write_schemas
+
+    written = write_schemas(args.out)
+    for path in written:
+        print(f"Wrote {path}")
+    return EXIT_OK
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

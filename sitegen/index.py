@@ -1,0 +1,239 @@
+"""Relationships across the site, computed once per build date.
+
+A :class:`SiteIndex` answers questions such as "which meetings did this
+person attend?" or "which opportunities belong to this project?". Each answer
+is computed on first use and kept, so a page renders without scanning the
+whole site, and ``sitegen serve`` pays only for what the open page needs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from sitegen.model import (
+    Group,
+    Meeting,
+    NewsPost,
+    Opportunity,
+    Page,
+    Person,
+    Project,
+    Report,
+    Site,
+)
+from sitegen.opportunities import OpportunityState, opportunity_state
+from sitegen.tracker import TrackedAction, track_actions
+
+
+@dataclass(frozen=True)
+class Attendance:
+    """A person's part in the meetings: lists, never percentages."""
+
+    chaired: tuple[Meeting, ...]
+    present: tuple[Meeting, ...]
+    apologies: tuple[Meeting, ...]
+    in_attendance: tuple[Meeting, ...]
+
+
+@dataclass(frozen=True)
+class ActionUpdateMade:
+    """An update recorded at a meeting, with the action it is about."""
+
+    tracked: TrackedAction
+    status_index: int
+    """The position of this update in the action's history."""
+
+
+class SiteIndex:
+    def __init__(self, site: Site, today: dt.date) -> None:
+        self.site = site
+        self.today = today
+
+    def warm(self) -> None:
+        """Work out every shared answer now, before pages are rendered in parallel."""
+        for name in (
+            "meetings_newest_first", "meetings_by_group", "meetings_by_project", "attendance",
+            "actions", "actions_by_ref", "actions_by_meeting", "actions_by_group",
+            "actions_by_owner", "memberships", "people_with_profiles", "opportunities_ranked",
+            "opportunities_by_project", "projects_ordered", "reports_newest_first",
+            "news_newest_first", "pages_in_order",
+        ):
+            getattr(self, name)
+
+    # ------------------------------------------------------------------ meetings
+
+    @cached_property
+    def meetings_newest_first(self) -> list[Meeting]:
+        return sorted(
+            self.site.meetings.values(),
+            key=lambda m: (m.date, m.start or dt.time(0), m.slug),
+            reverse=True,
+        )
+
+    @cached_property
+    def meetings_by_group(self) -> dict[str, list[Meeting]]:
+        grouped: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings_newest_first:
+            grouped[meeting.group].append(meeting)
+        return grouped
+
+    @cached_property
+    def meetings_by_project(self) -> dict[str, list[Meeting]]:
+        grouped: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in self.meetings_newest_first:
+            for slug in meeting.projects:
+                grouped[slug].append(meeting)
+        return grouped
+
+    @cached_property
+    def attendance(self) -> dict[str, Attendance]:
+        lists: dict[str, dict[str, list[Meeting]]] = defaultdict(lambda: defaultdict(list))
+        for meeting in self.meetings_newest_first:
+            if meeting.chair:
+                lists[meeting.chair]["chaired"].append(meeting)
+            for name in ("present", "apologies", "in_attendance"):
+                for slug in getattr(meeting, name):
+                    lists[slug][name].append(meeting)
+        return {
+            slug: Attendance(
+                chaired=tuple(found["chaired"]),
+                present=tuple(found["present"]),
+                apologies=tuple(found["apologies"]),
+                in_attendance=tuple(found["in_attendance"]),
+            )
+            for slug, found in lists.items()
+        }
+
+    def group_name(self, slug: str) -> str:
+        group = self.site.groups.get(slug)
+        return group.name if group else slug
+
+    def meeting_title(self, meeting: Meeting) -> str:
+        return meeting.title or f"{self.group_name(meeting.group)} meeting"
+
+    def next_meeting_of_group(self, slug: str) -> Meeting | None:
+        """The latest meeting of the group that names a next meeting on or after today."""
+        for meeting in self.meetings_by_group.get(slug, ()):
+            if meeting.next_meeting and meeting.next_meeting.date >= self.today:
+                return meeting
+        return None
+
+    # ------------------------------------------------------------------ actions
+
+    @cached_property
+    def actions(self) -> list[TrackedAction]:
+        """Every action, newest meeting first."""
+        return track_actions(self.site.meetings, self.today)
+
+    @cached_property
+    def actions_by_ref(self) -> dict[str, TrackedAction]:
+        return {tracked.ref: tracked for tracked in self.actions}
+
+    @cached_property
+    def actions_by_meeting(self) -> dict[str, list[TrackedAction]]:
+        grouped: dict[str, list[TrackedAction]] = defaultdict(list)
+        for tracked in self.actions:
+            grouped[tracked.meeting.slug].append(tracked)
+        return grouped
+
+    @cached_property
+    def actions_by_group(self) -> dict[str, list[TrackedAction]]:
+        grouped: dict[str, list[TrackedAction]] = defaultdict(list)
+        for tracked in self.actions:
+            grouped[tracked.meeting.group].append(tracked)
+        return grouped
+
+    @cached_property
+    def actions_by_owner(self) -> dict[str, list[TrackedAction]]:
+        grouped: dict[str, list[TrackedAction]] = defaultdict(list)
+        for tracked in self.actions:
+            for owner in tracked.action.owners:
+                grouped[owner].append(tracked)
+        return grouped
+
+    def updates_made_at(self, meeting: Meeting) -> list[ActionUpdateMade]:
+        made: list[ActionUpdateMade] = []
+        for update in meeting.action_updates:
+            tracked = self.actions_by_ref.get(update.action)
+            if tracked is None:
+                continue
+            for position, entry in enumerate(tracked.history):
+                if entry.meeting.slug == meeting.slug and not entry.is_origin:
+                    made.append(ActionUpdateMade(tracked, position))
+                    break
+        return made
+
+    # ------------------------------------------------------------------ people and groups
+
+    @cached_property
+    def memberships(self) -> dict[str, list[tuple[Group, str | None]]]:
+        found: dict[str, list[tuple[Group, str | None]]] = defaultdict(list)
+        for group in self.site.groups.values():
+            for member in group.members:
+                found[member.person].append((group, member.role))
+        return found
+
+    @cached_property
+    def people_with_profiles(self) -> list[Person]:
+        return sorted(
+            (p for p in self.site.people.values() if p.profile), key=lambda p: p.name.lower()
+        )
+
+    # ------------------------------------------------------------------ projects and opportunities
+
+    def opportunity_state(self, opportunity: Opportunity) -> OpportunityState:
+        return opportunity_state(opportunity, self.today)
+
+    @cached_property
+    def opportunities_ranked(self) -> list[Opportunity]:
+        """Open first, then closing soon, upcoming and closed; soonest deadline first."""
+
+        def order(opportunity: Opportunity) -> tuple[int, int, str]:
+            state = self.opportunity_state(opportunity)
+            closes = opportunity.closes.toordinal()
+            # Closed ones read best newest first; the others soonest first.
+            key = -closes if state is OpportunityState.CLOSED else closes
+            return (state.rank, key, opportunity.slug)
+
+        return sorted(self.site.opportunities.values(), key=order)
+
+    @cached_property
+    def opportunities_by_project(self) -> dict[str, list[Opportunity]]:
+        grouped: dict[str, list[Opportunity]] = defaultdict(list)
+        for opportunity in self.opportunities_ranked:
+            if opportunity.project:
+                grouped[opportunity.project].append(opportunity)
+        return grouped
+
+    @cached_property
+    def projects_ordered(self) -> list[Project]:
+        """By status (current, planned, completed), then role, then title."""
+        status_order = {"current": 0, "planned": 1, "completed": 2}
+        return sorted(
+            self.site.projects.values(),
+            key=lambda p: (status_order[p.status.value], p.our_role.value, p.title.lower()),
+        )
+
+    # ------------------------------------------------------------------ reports, news, pages
+
+    @cached_property
+    def reports_newest_first(self) -> list[Report]:
+        return sorted(
+            self.site.reports.values(),
+            key=lambda r: (r.published or dt.date.min, r.slug),
+            reverse=True,
+        )
+
+    @cached_property
+    def news_newest_first(self) -> list[NewsPost]:
+        return sorted(self.site.news.values(), key=lambda n: (n.date, n.slug), reverse=True)
+
+    @cached_property
+    def pages_in_order(self) -> list[Page]:
+        return sorted(
+            self.site.pages.values(),
+            key=lambda p: (p.nav_order if p.nav_order is not None else 10**6, p.title.lower()),
+        )

@@ -1,0 +1,279 @@
+"""Read ``content/`` into the model, collecting every problem on the way.
+
+:func:`read_document` turns one file's text into a document and is pure, so
+tests need no disk. :func:`load_file` adds the disk; :func:`assemble` puts the
+files of a run together into a :class:`~sitegen.model.Site` and checks what
+only the whole set can show (duplicate slugs, clashing names, drafts).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sitegen.errors import Problem, Problems, Severity, display_path
+from sitegen.model import (
+    COLLECTION_BY_NAME,
+    COLLECTIONS,
+    Collection,
+    Document,
+    LeftOut,
+    Site,
+    SiteSettings,
+    Source,
+    is_slug,
+)
+from sitegen.parse import ReadIssue, decode, parse_document, parse_yaml
+from sitegen.private import strip_private
+from sitegen.schema import Context, validate_record
+
+SETTINGS_FILE = "site.yaml"
+
+RESERVED_PATHS = frozenset(
+    {c.name for c in COLLECTIONS}
+    | {"actions", "search", "data", "feeds", "pagefind", "static", "404", "index"}
+)
+"""Top-level URL names the build uses itself: no page may take one."""
+
+
+@dataclass
+class LoadedFile:
+    """One content file after reading: its document, or why there is none."""
+
+    path: Path
+    collection: Collection
+    slug: str
+    document: Document | None
+    problems: list[Problem] = field(default_factory=list)
+
+
+def read_document(
+    collection: Collection, slug: str, shown_path: str, text: str
+) -> tuple[Document | None, list[Problem]]:
+    """Parse and validate one file's text as an item of ``collection``."""
+    problems: list[Problem] = []
+
+    def report(issue: ReadIssue) -> None:
+        problems.append(Problem(shown_path, issue.line, issue.field, issue.message))
+
+    result = parse_document(text)
+    for issue in result.issues:
+        report(issue)
+    if result.parsed is None:
+        return None, problems
+    parsed = result.parsed
+    ctx = _context(shown_path, parsed.lines, problems)
+    stripped = strip_private(parsed.body)
+    if stripped.unclosed_line:
+        problems.append(
+            Problem(
+                shown_path,
+                parsed.body_line + stripped.unclosed_line - 1,
+                "body",
+                "a '::: private' block is never closed: add a line ':::' where the private "
+                "text ends (until then everything after it is withheld)",
+            )
+        )
+    source = Source(shown_path, parsed.lines, parsed.body_line)
+    document = validate_record(
+        collection.record,
+        parsed.data,
+        ctx,
+        slug=slug,
+        source=source,
+        body=stripped.body,
+        withheld=stripped.withheld,
+    )
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    return document, problems
+
+
+def _context(shown_path: str, lines: Mapping[str, int], problems: list[Problem]) -> Context:
+    def error(path: str, line: int, message: str) -> None:
+        problems.append(Problem(shown_path, line, path, message))
+
+    def warn(path: str, line: int, message: str) -> None:
+        problems.append(Problem(shown_path, line, path, message, Severity.WARNING))
+
+    return Context(error, warn, lines)
+
+
+def load_file(path: Path, collection: Collection) -> LoadedFile:
+    """Read one file from disk; unsafe or unreadable files become problems."""
+    shown = display_path(path)
+    slug = _slug_of(path)
+    loaded = LoadedFile(path, collection, slug, None)
+    if not is_slug(slug):
+        loaded.problems.append(
+            Problem(
+                shown,
+                0,
+                "",
+                f"'{path.name}' is not a usable file name: use lower-case letters, digits and "
+                f"hyphens, e.g. '{_suggest_slug(slug)}.md'",
+            )
+        )
+        return loaded
+    if path.is_symlink():
+        loaded.problems.append(
+            Problem(shown, 0, "", "is a link to another file; copy the file into content/ instead")
+        )
+        return loaded
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        loaded.problems.append(Problem(shown, 0, "", f"cannot be read: {err.strerror}"))
+        return loaded
+    text, issue = decode(raw)
+    if text is None:
+        assert issue is not None
+        loaded.problems.append(Problem(shown, issue.line, "", issue.message))
+        return loaded
+    loaded.document, loaded.problems = read_document(collection, slug, shown, text)
+    return loaded
+
+
+def _slug_of(path: Path) -> str:
+    return path.name[: -len(path.suffix)] if path.suffix else path.name
+
+
+def _suggest_slug(text: str) -> str:
+    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
+    return "-".join(words) or "name"
+
+
+def is_content_file(path: Path) -> bool:
+    return path.suffix.lower() == ".md" and not path.name.startswith(".")
+
+
+def scan(content: Path) -> tuple[list[tuple[Path, Collection]], list[Problem]]:
+    """Every content file under ``content`` with its collection, and layout problems."""
+    problems: list[Problem] = []
+    found: list[tuple[Path, Collection]] = []
+    if not content.is_dir():
+        problems.append(Problem(display_path(content), 0, "", "the content folder does not exist"))
+        return found, problems
+    for entry in sorted(content.iterdir()):
+        if entry.name.startswith("."):
+            continue
+        collection = COLLECTION_BY_NAME.get(entry.name)
+        if entry.is_dir() and collection is not None:
+            for path in sorted(entry.iterdir()):
+                if path.name.startswith("."):
+                    continue
+                if is_content_file(path):
+                    found.append((path, collection))
+                else:
+                    problems.append(_ignored(path, "only .md files in this folder are read"))
+        elif entry.name == SETTINGS_FILE:
+            continue
+        else:
+            known = ", ".join(c.name for c in COLLECTIONS)
+            problems.append(_ignored(entry, f"content/ holds {SETTINGS_FILE} and the folders {known}"))
+    return found, problems
+
+
+def _ignored(path: Path, why: str) -> Problem:
+    return Problem(display_path(path), 0, "", f"is not read: {why}", Severity.WARNING)
+
+
+def load_settings(content: Path) -> tuple[SiteSettings, list[Problem]]:
+    """``content/site.yaml``, or the defaults when there is none."""
+    path = content / SETTINGS_FILE
+    if not path.exists():
+        return SiteSettings(), []
+    shown = display_path(path)
+    problems: list[Problem] = []
+    text, issue = decode(path.read_bytes())
+    if text is None:
+        assert issue is not None
+        return SiteSettings(), [Problem(shown, issue.line, "", issue.message)]
+    result = parse_yaml(text)
+    problems.extend(Problem(shown, i.line, i.field, i.message) for i in result.issues)
+    if result.parsed is None:
+        return SiteSettings(), problems
+    ctx = _context(shown, result.parsed.lines, problems)
+    settings = validate_record(SiteSettings, result.parsed.data, ctx)
+    return settings or SiteSettings(), problems
+
+
+def load_all(content: Path) -> tuple[SiteSettings, list[LoadedFile], list[Problem]]:
+    """Read the settings and every content file."""
+    settings, problems = load_settings(content)
+    found, layout = scan(content)
+    problems.extend(layout)
+    return settings, [load_file(path, collection) for path, collection in found], problems
+
+
+def assemble(
+    settings: SiteSettings, files: Iterable[LoadedFile], *, drafts: bool
+) -> tuple[Site, list[Problem], frozenset[tuple[str, str]]]:
+    """Put the read files together; drafts are dropped unless ``drafts``.
+
+    Returns the site, the problems of the whole set, and every
+    ``(collection, slug)`` that exists on disk, including broken files and
+    drafts, so reference checks can tell "unknown" from "broken" or "draft".
+    """
+    problems: list[Problem] = []
+    items: dict[str, dict[str, Document]] = {c.name: {} for c in COLLECTIONS}
+    first_path: dict[tuple[str, str], str] = {}
+    existing: set[tuple[str, str]] = set()
+    left_out: list[LeftOut] = []
+    for loaded in sorted(files, key=lambda f: str(f.path)):
+        problems.extend(loaded.problems)
+        key = (loaded.collection.name, loaded.slug)
+        shown = display_path(loaded.path)
+        if key in first_path:
+            problems.append(
+                Problem(shown, 0, "", f"has the same name '{loaded.slug}' as {first_path[key]}")
+            )
+            continue
+        first_path[key] = shown
+        existing.add(key)
+        document = loaded.document
+        if document is None:
+            continue
+        if document.is_draft and not drafts:
+            left_out.append(LeftOut(shown, *key, "draft (visibility: draft)"))
+            continue
+        items[loaded.collection.name][loaded.slug] = document
+    problems.extend(_name_clashes(first_path))
+    site = Site(
+        settings=settings,
+        left_out=tuple(left_out),
+        **{name: _sorted(docs) for name, docs in items.items()},
+    )
+    return site, problems, frozenset(existing)
+
+
+def _sorted(documents: dict[str, Document]) -> dict[str, Any]:
+    return dict(sorted(documents.items()))
+
+
+def _name_clashes(first_path: Mapping[tuple[str, str], str]) -> Iterable[Problem]:
+    for (collection, slug), shown in sorted(first_path.items()):
+        if collection == "groups" and ("people", slug) in first_path:
+            yield Problem(
+                shown,
+                0,
+                "",
+                f"a group and a person are both called '{slug}' "
+                f"(see {first_path[('people', slug)]}); rename one so owners are unambiguous",
+            )
+        if collection == "pages" and slug in RESERVED_PATHS:
+            yield Problem(
+                shown,
+                0,
+                "",
+                f"'{slug}' is used by the site itself (/{slug}/); choose another file name",
+            )
+
+
+def read_site(content: Path, *, drafts: bool) -> tuple[Site, list[Problem], frozenset[tuple[str, str]]]:
+    """Load and assemble ``content``: the site and every problem found so far."""
+    settings, files, problems = load_all(content)
+    site, more, existing = assemble(settings, files, drafts=drafts)
+    return site, problems + more, existing

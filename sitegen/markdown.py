@@ -1,0 +1,173 @@
+"""Markdown to HTML: markdown-it-py with CommonMark, tables, footnotes and heading ids.
+
+Raw HTML is escaped and shown as text, never passed through. Every link and
+image goes through :func:`_inspect_links`, which keeps only safe schemes
+(http, https, mailto and relative links), points site-root links at the
+site's base path, and records every link so the whole site can check them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
+from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.footnote import footnote_plugin
+
+_RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+
+TEMPLATE_IDS = frozenset(
+    {"main", "content", "top", "search", "actions", "decisions", "notes", "contents",
+     "goals", "footer", "site-nav", "filters", "results"}
+)
+"""Ids the templates use: a heading never takes one of them."""
+
+
+@dataclass(frozen=True)
+class Heading:
+    level: int
+    text: str
+    id: str
+
+
+@dataclass(frozen=True)
+class Link:
+    href: str
+    """As the editor wrote it."""
+    line: int
+    """1-based line within the body."""
+    is_image: bool = False
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A body rendered to HTML, with what the site-wide checks need to know."""
+
+    html: str
+    headings: tuple[Heading, ...]
+    links: tuple[Link, ...]
+    """Every link and image target, safe or not."""
+    unsafe: tuple[Link, ...]
+    """Links removed because their scheme is not allowed."""
+    images_without_alt: tuple[int, ...]
+    """Body lines of images with no alternative text."""
+    raw_html_lines: tuple[int, ...]
+    """Body lines where raw HTML was escaped."""
+    text: str = ""
+    """Plain text of the body, for excerpts."""
+
+
+@dataclass
+class _Collector:
+    base_path: str
+    headings: list[Heading] = field(default_factory=list)
+    links: list[Link] = field(default_factory=list)
+    unsafe: list[Link] = field(default_factory=list)
+    images_without_alt: list[int] = field(default_factory=list)
+    raw_html_lines: list[int] = field(default_factory=list)
+
+
+def heading_slug(text: str) -> str:
+    """GitHub-style id for a heading, kept clear of the templates' own ids."""
+    slug = re.sub(r"[^\w\- ]", "", text.strip().lower(), flags=re.UNICODE)
+    slug = re.sub(r"\s+", "-", slug).strip("-") or "section"
+    return f"{slug}-section" if slug in TEMPLATE_IDS else slug
+
+
+def link_scheme(href: str) -> str:
+    """The scheme of a link, lower-cased; empty for relative links."""
+    if href.startswith("//"):
+        return "https"
+    return urlsplit(href).scheme.lower()
+
+
+def is_safe_href(href: str) -> bool:
+    scheme = link_scheme(href)
+    return scheme == "" or scheme in SAFE_SCHEMES
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "typographer": False})
+    md.enable("table")
+    md.enable("strikethrough")
+    md.use(footnote_plugin)
+    md.use(anchors_plugin, min_level=1, max_level=4, slug_func=heading_slug)
+    # Our own rule decides what is safe and reports it; markdown-it's default
+    # would silently drop some unsafe links and keep others as text.
+    md.validateLink = lambda url: True  # type: ignore[method-assign]
+    md.core.ruler.push("sitegen_links", _inspect_links)
+    return md
+
+
+def render_markdown(body: str, base_path: str = "/") -> Rendered:
+    """Render ``body``; site-root links (``/meetings/``) get ``base_path`` in front."""
+    md = _parser()
+    collector = _Collector(base_path)
+    env: dict[str, Any] = {"sitegen": collector}
+    tokens = md.parse(body, env)
+    html = md.renderer.render(tokens, md.options, env)
+    return Rendered(
+        html=html,
+        headings=tuple(collector.headings),
+        links=tuple(collector.links),
+        unsafe=tuple(collector.unsafe),
+        images_without_alt=tuple(collector.images_without_alt),
+        raw_html_lines=tuple(collector.raw_html_lines),
+        text=_plain_text(tokens),
+    )
+
+
+def _inspect_links(state: StateCore) -> None:
+    collector: _Collector = state.env["sitegen"]
+    line = 1
+    tokens = state.tokens
+    for index, token in enumerate(tokens):
+        if token.map:
+            line = token.map[0] + 1
+        if token.type == "heading_open" and index + 1 < len(tokens):
+            heading_id = str(token.attrGet("id") or "")
+            collector.headings.append(
+                Heading(int(token.tag[1]), tokens[index + 1].content, heading_id)
+            )
+        for child in token.children or ():
+            _inspect_inline(child, line, collector)
+
+
+def _inspect_inline(token: Token, line: int, collector: _Collector) -> None:
+    if token.type == "text" and _RAW_TAG.search(token.content):
+        collector.raw_html_lines.append(line)
+        return
+    if token.type not in ("link_open", "image"):
+        return
+    attr = "href" if token.type == "link_open" else "src"
+    href = str(token.attrGet(attr) or "")
+    link = Link(href, line, is_image=token.type == "image")
+    collector.links.append(link)
+    if not is_safe_href(href):
+        collector.unsafe.append(link)
+        token.attrSet(attr, "#")
+        return
+    if token.type == "image" and not token.content.strip():
+        collector.images_without_alt.append(line)
+    if href.startswith("/") and not href.startswith("//"):
+        token.attrSet(attr, collector.base_path + href[1:])
+
+
+def _plain_text(tokens: list[Token]) -> str:
+    parts: list[str] = []
+    for token in tokens:
+        for child in token.children or ():
+            if child.type in ("text", "code_inline"):
+                parts.append(child.content)
+        if token.type in ("code_block", "fence"):
+            parts.append(token.content)
+    return " ".join(" ".join(parts).split())

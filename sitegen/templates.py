@@ -1,0 +1,73 @@
+"""The Jinja environment: autoescaped, strict, with the site's filters in one place.
+
+Templates come from the project's ``templates/`` folder. A site may override
+any of them with a file of the same name in a ``templates/`` folder beside its
+``content/`` folder.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from sitegen.errors import BuildError
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+"""The templates that come with sitegen."""
+
+STATIC = TEMPLATES / "static"
+"""Stylesheet and scripts, copied to ``output/static/``."""
+
+
+def json_ld(value: Any) -> Markup:
+    """JSON for a ``<script type="application/ld+json">``: no way to close the tag early."""
+    text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)
+
+
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 action``, ``3 actions``."""
+    word = singular if count == 1 else (plural_form or singular + "s")
+    return f"{count} {word}"
+
+
+def template_dirs(content: Path | None) -> tuple[Path, ...]:
+    dirs: list[Path] = []
+    if content is not None:
+        override = content.resolve().parent / "templates"
+        if override.is_dir() and override.resolve() != TEMPLATES:
+            dirs.append(override)
+    dirs.append(TEMPLATES)
+    return tuple(dirs)
+
+
+@lru_cache(maxsize=8)
+def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        auto_reload=False,
+    )
+    env.filters["json_ld"] = json_ld
+    env.filters["plural"] = plural
+    return env
+
+
+def render_template(dirs: tuple[Path, ...], name: str, context: dict[str, Any]) -> str:
+    """Render one template; a template mistake names the template and line."""
+    try:
+        return environment(dirs).get_template(name).render(context)
+    except jinja2.TemplateSyntaxError as err:
+        raise BuildError(f"{err.filename or name}:{err.lineno}: template error: {err.message}") from err
+    except jinja2.UndefinedError as err:
+        raise BuildError(f"templates/{name}: {err.message}") from err
