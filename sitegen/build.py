@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -24,20 +25,23 @@ from sitegen.data import OpenData
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
 from sitegen.links import BodyOnPage, check_bodies
-from sitegen.loader import SETTINGS_FILE, read_site
+from sitegen.loader import SETTINGS_FILE, published_files, read_site
 from sitegen.markdown import TEMPLATE_IDS, Rendered, render_markdown
 from sitegen.model import COLLECTIONS, Document, LeftOut, Site
 from sitegen.pages import PageJob, Planner, SiteInfo, nav_items
 from sitegen.parallel import parallel_map
 from sitegen.references import check_references
-from sitegen.search import index_site
+from sitegen.search import Indexer
 from sitegen.templates import STATIC, render_template, template_dirs
 from sitegen.values import long_date
 from sitegen.views import Views, item_path
 from sitegen.writer import Staging, write_file
 
 DATA_FILES = (
-    "data/actions.csv", "data/actions.json", "data/meetings.json", "data/projects.json",
+    "data/actions.csv",
+    "data/actions.json",
+    "data/meetings.json",
+    "data/projects.json",
     "data/opportunities.json",
 )
 FEED_FILES = ("meetings/feed.xml", "opportunities/feed.xml", "news/feed.xml")
@@ -78,6 +82,9 @@ class Prepared:
     """Warnings only: errors stop :func:`prepare`."""
     templates: tuple[Path, ...]
     timings: Timings
+    content: Path
+    files: list[str]
+    """Site paths of the files under ``content/files/``."""
 
     def views(self) -> Views:
         return Views(self.index, self.urls, self.body_of)
@@ -102,26 +109,45 @@ def prepare(options: BuildOptions) -> Prepared:
     """Read and check everything; raise :class:`ContentError` with every problem found."""
     timings = Timings()
     with timings.step("read"):
-        site, problems, existing = read_site(options.content, drafts=options.drafts)
+        site, problems, existing = read_site(
+            options.content, drafts=options.drafts, workers=options.workers
+        )
         settings_path = display_path(options.content / SETTINGS_FILE)
         urls, url_problems = site_urls(site.settings, options.base_url)
         zone, zone_problems = site_timezone(site.settings)
         problems += [_at(p, settings_path) for p in url_problems + zone_problems]
         today = build_date(options, zone)
+        files, file_problems = published_files(options.content)
+        problems += file_problems
     with timings.step("check references"):
         problems += check_references(site, existing)
-        problems += content_warnings(site, today)
+        problems += content_warnings(site, today, display_path(options.content), existing)
     _stop_on_errors(problems)
     index = SiteIndex(site, today)
     info = site_info(site, urls, zone, today, preview=options.preview)
-    prepared = Prepared(site, index, urls, zone, info, {}, [], [], template_dirs(options.content),
-                        timings)
+    prepared = Prepared(
+        site,
+        index,
+        urls,
+        zone,
+        info,
+        {},
+        [],
+        [],
+        template_dirs(options.content),
+        timings,
+        options.content,
+        files,
+    )
     with timings.step("render markdown"):
         prepared.bodies = render_bodies(site, urls.base_path, options.workers)
     with timings.step("check links"):
         prepared.jobs = Planner(prepared.views(), info).plan()
-        problems += check_bodies(_bodies_on_pages(prepared), known_paths(prepared.jobs),
-                                 anchors(prepared))
+        problems += check_bodies(
+            _bodies_on_pages(prepared),
+            known_paths(prepared.jobs) | frozenset(files),
+            anchors(prepared),
+        )
     _stop_on_errors(problems)
     prepared.problems = problems
     return prepared
@@ -187,8 +213,13 @@ def known_paths(jobs: Sequence[PageJob]) -> frozenset[str]:
     group_feeds = {job.path + "feed.xml" for job in jobs if job.template == "group.html"}
     static = {f"static/{p.name}" for p in STATIC.iterdir()} if STATIC.is_dir() else set()
     return frozenset(
-        {job.path for job in jobs} | set(DATA_FILES) | set(FEED_FILES) | set(CALENDAR_FILES)
-        | set(SITE_FILES) | group_feeds | static
+        {job.path for job in jobs}
+        | set(DATA_FILES)
+        | set(FEED_FILES)
+        | set(CALENDAR_FILES)
+        | set(SITE_FILES)
+        | group_feeds
+        | static
     )
 
 
@@ -209,18 +240,22 @@ def build(options: BuildOptions) -> BuildReport:
     prepared = prepare(options)
     timings = prepared.timings
     staging = Staging(options.output)
+    indexer: Indexer | None = None
     try:
         with timings.step("render pages"):
             pages = render_pages(prepared, staging.root, options.workers)
+        indexer = Indexer(staging.root, indexed_paths(prepared)) if options.search else None
         with timings.step("write data, feeds, calendars"):
             files = write_extras(prepared, staging)
         search = ""
-        if options.search:
-            with timings.step("index search"):
-                search = index_site(staging.root)
+        if indexer is not None:
+            with timings.step("index search (rest)"):
+                search = indexer.wait()
         with timings.step("swap in"):
             staging.commit()
     finally:
+        if indexer is not None:
+            indexer.stop()
         staging.discard()
     return BuildReport(
         output=options.output,
@@ -231,6 +266,11 @@ def build(options: BuildOptions) -> BuildReport:
         timings=timings,
         search=search,
     )
+
+
+def indexed_paths(prepared: Prepared) -> list[str]:
+    """The pages Pagefind indexes: every item page (they carry data-pagefind-body)."""
+    return [job.path for job in prepared.jobs if job.source]
 
 
 def render_job(prepared: Prepared, job: PageJob) -> bytes:
@@ -266,45 +306,45 @@ def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:
     """Every file that is not an HTML page, and how to make it."""
     index, urls, zone, info = prepared.index, prepared.urls, prepared.zone, prepared.info
     data = OpenData(index, urls)
-    common = {"urls": urls, "author": info.organisation, "today": index.today, "zone": zone}
+    maker = feeds.FeedMaker(urls, info.organisation, index.today, zone)
+
+    def feed(
+        path: str, title: str, alternate: str, entries: Callable[[], list[feeds.Entry]]
+    ) -> Callable[[], bytes]:
+        return lambda: maker.atom(path, f"{info.title}: {title}", alternate, entries())
+
     files: dict[str, Callable[[], bytes]] = {
         "data/actions.csv": data.actions_csv,
         "data/actions.json": data.actions_json,
         "data/meetings.json": data.meetings_json,
         "data/projects.json": data.projects_json,
         "data/opportunities.json": data.opportunities_json,
-        "meetings/feed.xml": lambda: feeds.atom_feed(
-            path="meetings/feed.xml", title=f"{info.title}: meetings", alternate="meetings/",
-            entries=feeds.meeting_entries(index.meetings_newest_first, index), **common),
-        "opportunities/feed.xml": lambda: feeds.atom_feed(
-            path="opportunities/feed.xml", title=f"{info.title}: opportunities",
-            alternate="opportunities/", entries=feeds.opportunity_entries(index), **common),
-        "news/feed.xml": lambda: feeds.atom_feed(
-            path="news/feed.xml", title=f"{info.title}: news", alternate="news/",
-            entries=feeds.news_entries(index), **common),
+        "meetings/feed.xml": feed(
+            "meetings/feed.xml",
+            "meetings",
+            "meetings/",
+            lambda: feeds.meeting_entries(index.meetings_newest_first, index),
+        ),
+        "opportunities/feed.xml": feed(
+            "opportunities/feed.xml",
+            "opportunities",
+            "opportunities/",
+            lambda: feeds.opportunity_entries(index),
+        ),
+        "news/feed.xml": feed("news/feed.xml", "news", "news/", lambda: feeds.news_entries(index)),
         "meetings.ics": lambda: calendars.meetings_calendar(index, urls, zone, info.title),
         "opportunity-deadlines.ics": lambda: calendars.deadlines_calendar(index, urls, info.title),
         "sitemap.xml": lambda: sitemap(prepared.jobs, urls),
         "robots.txt": lambda: robots(urls),
     }
     for slug, group in prepared.site.groups.items():
-        files[f"groups/{slug}/feed.xml"] = _group_feed(prepared, slug, group.name, common)
-    return files
-
-
-def _group_feed(
-    prepared: Prepared, slug: str, name: str, common: dict[str, object]
-) -> Callable[[], bytes]:
-    index = prepared.index
-
-    def make() -> bytes:
-        return feeds.atom_feed(
-            path=f"groups/{slug}/feed.xml", title=f"{name}: meetings", alternate=f"groups/{slug}/",
-            entries=feeds.meeting_entries(index.meetings_by_group.get(slug, []), index),
-            **common,  # type: ignore[arg-type]
+        files[f"groups/{slug}/feed.xml"] = feed(
+            f"groups/{slug}/feed.xml",
+            f"{group.name} meetings",
+            f"groups/{slug}/",
+            partial(feeds.meeting_entries, index.meetings_by_group.get(slug, []), index),
         )
-
-    return make
+    return files
 
 
 def write_extras(prepared: Prepared, staging: Staging) -> int:
@@ -313,7 +353,9 @@ def write_extras(prepared: Prepared, staging: Staging) -> int:
         staging.write(path, make())
     if STATIC.is_dir():
         staging.copy_tree(STATIC, "static")
-    return len(files)
+    for relative in prepared.files:
+        staging.write(relative, (prepared.content / relative).read_bytes())
+    return len(files) + len(prepared.files)
 
 
 def sitemap(jobs: Sequence[PageJob], urls: SiteUrls) -> bytes:
@@ -322,7 +364,7 @@ def sitemap(jobs: Sequence[PageJob], urls: SiteUrls) -> bytes:
     for path in sorted(job.path for job in jobs if job.path != "404.html"):
         ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(path)
     ET.indent(root)
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
 
 
 def robots(urls: SiteUrls) -> bytes:

@@ -20,36 +20,54 @@ EXPECTED_PAGES = {
 }
 
 
-def content_warnings(site: Site, today: dt.date) -> list[Problem]:
-    return list(_warnings(site, today))
+def content_warnings(
+    site: Site, today: dt.date, content_root: str, existing: frozenset[tuple[str, str]]
+) -> list[Problem]:
+    """``content_root`` is the content folder as messages show it; ``existing`` every
+    (collection, slug) on disk, so a file with errors is not also reported missing."""
+    return list(_warnings(site, today, content_root, existing))
 
 
 def _warn(path: str, line: int, field: str, message: str) -> Problem:
     return Problem(path, line, field, message, Severity.WARNING)
 
 
-def _warnings(site: Site, today: dt.date) -> Iterator[Problem]:
+def _warnings(
+    site: Site, today: dt.date, root: str, existing: frozenset[tuple[str, str]]
+) -> Iterator[Problem]:
     for name in ("projects", "opportunities", "reports", "news", "pages"):
         for document in site.collection(name).values():
             if not getattr(document, "summary", None):
-                yield _warn(document.source.path, 1, "summary",
-                            "is empty: listings, feeds and search results show it; write one "
-                            "sentence")
+                yield _warn(
+                    document.source.path,
+                    1,
+                    "summary",
+                    "is empty: listings, feeds and search results show it; write one sentence",
+                )
     for opportunity in site.opportunities.values():
         if opportunity.outcome is None and today - opportunity.closes > OUTCOME_GRACE:
             yield _warn(
-                opportunity.source.path, opportunity.source.line("closes"), "outcome",
+                opportunity.source.path,
+                opportunity.source.line("closes"),
+                "outcome",
                 f"closed on {opportunity.closes.isoformat()}, more than a month ago, and has no "
                 "outcome; add 'outcome:' with 'applied:' and 'selected:'",
             )
     for person in site.people.values():
         if not person.profile and person.body.strip():
-            yield _warn(person.source.path, person.source.body_line, "body",
-                        "is never published, because profile is false")
+            yield _warn(
+                person.source.path,
+                person.source.body_line,
+                "body",
+                "is never published, because profile is false",
+            )
     for slug, purpose in EXPECTED_PAGES.items():
-        if slug not in site.pages:
-            yield _warn(f"content/pages/{slug}.md", 0, "",
-                        f"is missing: it should hold {purpose}")
-    if site.opportunities and "how-we-involve-co-producers" not in site.pages:
-        yield _warn("content/pages/how-we-involve-co-producers.md", 0, "",
-                    "is missing: every opportunity links to it")
+        if ("pages", slug) not in existing:
+            yield _warn(f"{root}/pages/{slug}.md", 0, "", f"is missing: it should hold {purpose}")
+    if site.opportunities and ("pages", "how-we-involve-co-producers") not in existing:
+        yield _warn(
+            f"{root}/pages/how-we-involve-co-producers.md",
+            0,
+            "",
+            "is missing: every opportunity links to it",
+        )

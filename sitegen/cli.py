@@ -12,11 +12,14 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from sitegen.config import BuildOptions
 from sitegen.errors import BuildError, ContentError, Problem, Severity, SitegenError
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+SHOWN_WARNINGS = 10
+"""A build lists this many warnings; ``sitegen check`` lists them all."""
 
 
 class UsageError(SitegenError):
@@ -39,24 +42,40 @@ def parser() -> argparse.ArgumentParser:
 
     build = commands.add_parser("build", help="build the site into the output folder")
     _content_option(build)
-    build.add_argument("--output", type=Path, default=Path("output"),
-                       help="where to write the site (default: output)")
-    build.add_argument("--base-url", help="the address the site is published at, or just its "
-                       "path, e.g. /portal/ (default: base_url in site.yaml)")
+    build.add_argument(
+        "--output",
+        type=Path,
+        default=Path("output"),
+        help="where to write the site (default: output)",
+    )
+    build.add_argument(
+        "--base-url",
+        help="the address the site is published at, or just its "
+        "path, e.g. /portal/ (default: base_url in site.yaml)",
+    )
     _today_option(build)
     build.add_argument("--drafts", action="store_true", help="include drafts")
-    build.add_argument("--no-search", dest="search", action="store_false",
-                       help="skip the search index (faster; the search page will not work)")
-    build.add_argument("--workers", type=int, default=0,
-                       help="processes to render with (default: one per CPU)")
+    build.add_argument(
+        "--no-search",
+        dest="search",
+        action="store_false",
+        help="skip the search index (faster; the search page will not work)",
+    )
+    build.add_argument(
+        "--workers", type=int, default=0, help="processes to render with (default: one per CPU)"
+    )
 
     check = commands.add_parser("check", help="check the content and list every problem")
     _content_option(check)
     _today_option(check)
     check.add_argument("--drafts", action="store_true", help="check drafts as published too")
     check.add_argument("--strict", action="store_true", help="treat warnings as errors")
-    check.add_argument("--format", choices=("text", "json"), default="text",
-                       help="text for people (default), json for tools")
+    check.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text for people (default), json for tools",
+    )
 
     serve = commands.add_parser("serve", help="preview the site with live reload")
     _content_option(serve)
@@ -64,25 +83,37 @@ def parser() -> argparse.ArgumentParser:
     _today_option(serve)
 
     new = commands.add_parser("new", help="start a new file of a collection")
-    new.add_argument("kind", help="meeting, group, person, project, opportunity, report, news "
-                     "or page")
+    new.add_argument(
+        "kind", help="meeting, group, person, project, opportunity, report, news or page"
+    )
     new.add_argument("slug", help="the file name without .md, e.g. 2022-01-25-allies-group")
     _content_option(new)
 
     schema = commands.add_parser("schema", help="write JSON Schemas of the front-matter")
-    schema.add_argument("--out", type=Path, default=Path("schemas"),
-                        help="folder to write them to (default: schemas), or - to print")
+    schema.add_argument(
+        "--out",
+        type=Path,
+        default=Path("schemas"),
+        help="folder to write them to (default: schemas), or - to print",
+    )
     return main
 
 
 def _content_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--content", type=Path, default=Path("content"),
-                         help="the content folder (default: content)")
+    command.add_argument(
+        "--content",
+        type=Path,
+        default=Path("content"),
+        help="the content folder (default: content)",
+    )
 
 
 def _today_option(command: argparse.ArgumentParser) -> None:
-    command.add_argument("--today", type=_date, help="the build date, YYYY-MM-DD "
-                         "(default: today in the site's time zone)")
+    command.add_argument(
+        "--today",
+        type=_date,
+        help="the build date, YYYY-MM-DD (default: today in the site's time zone)",
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -105,11 +136,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
 
 
-def print_problems(problems: Sequence[Problem], stream: object = None) -> None:
+def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:
     out = stream or sys.stderr
-    for problem in sorted(set(problems), key=lambda p: (p.severity != Severity.ERROR, p.path,
-                                                        p.line, p.field)):
-        print(str(problem), file=out)  # type: ignore[call-overload]
+    for problem in sorted(
+        set(problems),
+        key=lambda p: (p.severity != Severity.ERROR, p.path, p.line, p.field, p.message),
+    ):
+        print(str(problem), file=out)
 
 
 def _count(problems: Sequence[Problem], severity: Severity) -> int:
@@ -125,8 +158,13 @@ def run_build(args: argparse.Namespace) -> int:
     from sitegen.writer import check_output_target
 
     options = BuildOptions(
-        content=args.content, output=args.output, base_url=args.base_url, today=args.today,
-        drafts=args.drafts, search=args.search, workers=args.workers,
+        content=args.content,
+        output=args.output,
+        base_url=args.base_url,
+        today=args.today,
+        drafts=args.drafts,
+        search=args.search,
+        workers=args.workers,
     )
     try:
         check_output_target(args.output)
@@ -137,15 +175,20 @@ def run_build(args: argparse.Namespace) -> int:
     except ContentError as err:
         print_problems(err.problems)
         errors = _count(err.problems, Severity.ERROR)
-        print(f"\n{_plural(errors, 'error')} in the content: nothing was published, and "
-              f"{args.output} is as it was.", file=sys.stderr)
+        print(
+            f"\n{_plural(errors, 'error')} in the content: nothing was published, and "
+            f"{args.output} is as it was.",
+            file=sys.stderr,
+        )
         return EXIT_CONTENT
     except BuildError as err:
         print(f"sitegen: the build failed: {err}\n{args.output} is as it was.", file=sys.stderr)
         return EXIT_CONTENT
     total = sum(report.pages.values())
-    print(f"Built {total} pages and {report.files} data, feed and calendar files into "
-          f"{report.output} in {report.timings.total:.2f} s.")
+    print(
+        f"Built {total} pages and {report.files} data, feed and calendar files into "
+        f"{report.output} in {report.timings.total:.2f} s."
+    )
     print("  " + ", ".join(f"{name}: {count}" for name, count in sorted(report.pages.items())))
     if report.search:
         print(f"  search: {report.search}")
@@ -154,11 +197,14 @@ def run_build(args: argparse.Namespace) -> int:
         for left in report.left_out:
             print(f"  {left.path}: {left.reason}")
     if report.warnings:
-        print(f"Warnings ({_count(report.warnings, Severity.WARNING)}); "
-              "run 'sitegen check' for details:")
-        print_problems(report.warnings, sys.stdout)
-    print("  steps: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in
-                                  report.timings.steps))
+        count = _count(report.warnings, Severity.WARNING)
+        print(f"Warnings ({count}):")
+        print_problems(report.warnings[:SHOWN_WARNINGS], sys.stdout)
+        if count > SHOWN_WARNINGS:
+            print(f"  ... and {count - SHOWN_WARNINGS} more: run 'sitegen check' to see them all")
+    print(
+        "  steps: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in report.timings.steps)
+    )
     return EXIT_OK
 
 
@@ -178,18 +224,25 @@ def run_check(args: argparse.Namespace) -> int:
     warnings = _count(unique, Severity.WARNING)
     failed = errors > 0 or (args.strict and warnings > 0)
     if args.format == "json":
-        print(json.dumps({
-            "ok": not failed,
-            "errors": errors,
-            "warnings": warnings,
-            "strict": args.strict,
-            "problems": [p.as_dict() for p in unique],
-        }, indent=2))
+        print(
+            json.dumps(
+                {
+                    "ok": not failed,
+                    "errors": errors,
+                    "warnings": warnings,
+                    "strict": args.strict,
+                    "problems": [p.as_dict() for p in unique],
+                },
+                indent=2,
+            )
+        )
     else:
         print_problems(unique, sys.stdout)
         verdict = "Problems found" if failed else "No problems found" if not unique else "OK"
-        print(f"{verdict}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
-              f"{' (--strict: warnings count as errors)' if args.strict and warnings else ''}.")
+        print(
+            f"{verdict}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+            f"{' (--strict: warnings count as errors)' if args.strict and warnings else ''}."
+        )
     return EXIT_CONTENT if failed else EXIT_OK
 
 

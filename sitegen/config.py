@@ -60,7 +60,9 @@ def site_urls(settings: SiteSettings, override: str | None) -> tuple[SiteUrls, l
     if configured and not origin:
         problems.append(
             Problem(
-                "content/site.yaml", 0, "base_url",
+                "content/site.yaml",
+                0,
+                "base_url",
                 f"'{configured}' must be a full address, e.g. https://example.org/",
             )
         )
@@ -84,7 +86,9 @@ def site_timezone(settings: SiteSettings) -> tuple[ZoneInfo, list[Problem]]:
         return ZoneInfo(settings.timezone), []
     except (ZoneInfoNotFoundError, ValueError):
         problem = Problem(
-            "content/site.yaml", 0, "timezone",
+            "content/site.yaml",
+            0,
+            "timezone",
             f"'{settings.timezone}' is not a time zone; write e.g. Europe/London",
         )
         return ZoneInfo("Europe/London"), [problem]

@@ -19,8 +19,21 @@ from sitegen.tracker import TrackedAction
 from sitegen.views import item_path
 
 CSV_COLUMNS = (
-    "ref", "meeting", "meeting_date", "group", "id", "text", "owners", "due", "due_date",
-    "due_note", "status", "overdue", "overdue_days", "last_update", "url",
+    "ref",
+    "meeting",
+    "meeting_date",
+    "group",
+    "id",
+    "text",
+    "owners",
+    "due",
+    "due_date",
+    "due_note",
+    "status",
+    "overdue",
+    "overdue_days",
+    "last_update",
+    "url",
 )
 
 
@@ -46,11 +59,17 @@ class OpenData:
 
     def owner(self, slug: str) -> dict[str, Any]:
         if slug in self.site.groups:
-            return {"name": self.site.groups[slug].name, "kind": "group",
-                    "url": self._url("groups", slug)}
+            return {
+                "name": self.site.groups[slug].name,
+                "kind": "group",
+                "url": self._url("groups", slug),
+            }
         person = self.site.people[slug]
-        return {"name": person.name, "kind": "person",
-                "url": self._url("people", slug) if person.profile else None}
+        return {
+            "name": person.name,
+            "kind": "person",
+            "url": self._url("people", slug) if person.profile else None,
+        }
 
     def action_row(self, tracked: TrackedAction) -> dict[str, Any]:
         action, meeting = tracked.action, tracked.meeting
@@ -116,34 +135,38 @@ class OpenData:
         items = []
         for meeting in self.index.meetings_newest_first:
             nxt = meeting.next_meeting
-            items.append({
-                "slug": meeting.slug,
-                "title": self.index.meeting_title(meeting),
-                "group": self.index.group_name(meeting.group),
-                "date": meeting.date.isoformat(),
-                "start": f"{meeting.start:%H:%M}" if meeting.start else None,
-                "end": f"{meeting.end:%H:%M}" if meeting.end else None,
-                "location": meeting.location,
-                "chair": self._name(meeting.chair) if meeting.chair else None,
-                "present": [self._name(s) for s in meeting.present],
-                "apologies": [self._name(s) for s in meeting.apologies],
-                "in_attendance": [self._name(s) for s in meeting.in_attendance],
-                "summary": meeting.summary,
-                "decisions": list(meeting.decisions),
-                "actions": [f"{meeting.slug}#{a.id}" for a in meeting.actions],
-                "action_updates": [
-                    {"action": u.action, "status": u.status.value, "note": u.note}
-                    for u in meeting.action_updates
-                ],
-                "next_meeting": {
-                    "date": nxt.date.isoformat(),
-                    "start": f"{nxt.start:%H:%M}" if nxt.start else None,
-                    "end": f"{nxt.end:%H:%M}" if nxt.end else None,
-                } if nxt else None,
-                "projects": [self.site.projects[s].title for s in meeting.projects],
-                "edited_for_publication": meeting.withheld,
-                "url": self._url("meetings", meeting.slug),
-            })
+            items.append(
+                {
+                    "slug": meeting.slug,
+                    "title": self.index.meeting_title(meeting),
+                    "group": self.index.group_name(meeting.group),
+                    "date": meeting.date.isoformat(),
+                    "start": f"{meeting.start:%H:%M}" if meeting.start else None,
+                    "end": f"{meeting.end:%H:%M}" if meeting.end else None,
+                    "location": meeting.location,
+                    "chair": self._name(meeting.chair) if meeting.chair else None,
+                    "present": [self._name(s) for s in meeting.present],
+                    "apologies": [self._name(s) for s in meeting.apologies],
+                    "in_attendance": [self._name(s) for s in meeting.in_attendance],
+                    "summary": meeting.summary,
+                    "decisions": list(meeting.decisions),
+                    "actions": [f"{meeting.slug}#{a.id}" for a in meeting.actions],
+                    "action_updates": [
+                        {"action": u.action, "status": u.status.value, "note": u.note}
+                        for u in meeting.action_updates
+                    ],
+                    "next_meeting": {
+                        "date": nxt.date.isoformat(),
+                        "start": f"{nxt.start:%H:%M}" if nxt.start else None,
+                        "end": f"{nxt.end:%H:%M}" if nxt.end else None,
+                    }
+                    if nxt
+                    else None,
+                    "projects": [self.site.projects[s].title for s in meeting.projects],
+                    "edited_for_publication": meeting.withheld,
+                    "url": self._url("meetings", meeting.slug),
+                }
+            )
         return self._document("meetings", items)
 
     # ------------------------------------------------------------------ projects, opportunities
@@ -151,22 +174,28 @@ class OpenData:
     def projects_json(self) -> bytes:
         items = []
         for project in self.index.projects_ordered:
-            items.append({
-                "slug": project.slug,
-                "title": project.title,
-                "partners": list(project.partners),
-                "our_role": project.our_role.value,
-                "status": project.status.value,
-                "sector": project.sector,
-                "started": project.started.isoformat() if project.started else None,
-                "ended": project.ended.isoformat() if project.ended else None,
-                "summary": project.summary,
-                "meetings": [self._url("meetings", m.slug)
-                             for m in self.index.meetings_by_project.get(project.slug, [])],
-                "opportunities": [self._url("opportunities", o.slug)
-                                  for o in self.index.opportunities_by_project.get(project.slug, [])],
-                "url": self._url("projects", project.slug),
-            })
+            items.append(
+                {
+                    "slug": project.slug,
+                    "title": project.title,
+                    "partners": list(project.partners),
+                    "our_role": project.our_role.value,
+                    "status": project.status.value,
+                    "sector": project.sector,
+                    "started": project.started.isoformat() if project.started else None,
+                    "ended": project.ended.isoformat() if project.ended else None,
+                    "summary": project.summary,
+                    "meetings": [
+                        self._url("meetings", m.slug)
+                        for m in self.index.meetings_by_project.get(project.slug, [])
+                    ],
+                    "opportunities": [
+                        self._url("opportunities", o.slug)
+                        for o in self.index.opportunities_by_project.get(project.slug, [])
+                    ],
+                    "url": self._url("projects", project.slug),
+                }
+            )
         return self._document("projects", items)
 
     def opportunities_json(self) -> bytes:
@@ -175,34 +204,42 @@ class OpenData:
             state = self.index.opportunity_state(opportunity)
             payment = opportunity.payment
             outcome = opportunity.outcome
-            items.append({
-                "slug": opportunity.slug,
-                "title": opportunity.title,
-                "summary": opportunity.summary,
-                "project": (self.site.projects[opportunity.project].title
-                            if opportunity.project else None),
-                "payment": {
-                    "amount": payment.amount,
-                    "currency": payment.currency,
-                    "per": payment.per.value,
-                    "label": pay_label(payment),
-                    "notes": payment.notes,
-                },
-                "time_commitment": opportunity.time_commitment,
-                "location": {"mode": opportunity.location.mode.value,
-                             "place": opportunity.location.place},
-                "who_can_apply": opportunity.who_can_apply,
-                "selection": opportunity.selection,
-                "how_to_apply": opportunity.how_to_apply,
-                "opens": opportunity.opens.isoformat() if opportunity.opens else None,
-                "closes": opportunity.closes.isoformat(),
-                "state": state.value,
-                "places": opportunity.places,
-                "support": opportunity.support,
-                "outcome": (
-                    {"applied": outcome.applied, "selected": outcome.selected}
-                    if outcome and state is OpportunityState.CLOSED else None
-                ),
-                "url": self._url("opportunities", opportunity.slug),
-            })
+            items.append(
+                {
+                    "slug": opportunity.slug,
+                    "title": opportunity.title,
+                    "summary": opportunity.summary,
+                    "project": (
+                        self.site.projects[opportunity.project].title
+                        if opportunity.project
+                        else None
+                    ),
+                    "payment": {
+                        "amount": payment.amount,
+                        "currency": payment.currency,
+                        "per": payment.per.value,
+                        "label": pay_label(payment),
+                        "notes": payment.notes,
+                    },
+                    "time_commitment": opportunity.time_commitment,
+                    "location": {
+                        "mode": opportunity.location.mode.value,
+                        "place": opportunity.location.place,
+                    },
+                    "who_can_apply": opportunity.who_can_apply,
+                    "selection": opportunity.selection,
+                    "how_to_apply": opportunity.how_to_apply,
+                    "opens": opportunity.opens.isoformat() if opportunity.opens else None,
+                    "closes": opportunity.closes.isoformat(),
+                    "state": state.value,
+                    "places": opportunity.places,
+                    "support": opportunity.support,
+                    "outcome": (
+                        {"applied": outcome.applied, "selected": outcome.selected}
+                        if outcome and state is OpportunityState.CLOSED
+                        else None
+                    ),
+                    "url": self._url("opportunities", opportunity.slug),
+                }
+            )
         return self._document("opportunities", items)

@@ -7,10 +7,10 @@ from the content or the build date, so the same input gives the same bytes.
 from __future__ import annotations
 
 import datetime as dt
-from html import escape
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from html import escape
 from zoneinfo import ZoneInfo
 
 from sitegen.config import SiteUrls
@@ -34,42 +34,57 @@ class Entry:
     content_html: str = ""
 
 
-def atom_feed(
-    *,
-    path: str,
-    title: str,
-    alternate: str,
-    entries: Sequence[Entry],
-    urls: SiteUrls,
-    author: str,
-    today: dt.date,
-    zone: ZoneInfo,
-) -> bytes:
-    """An Atom document; ``updated`` is the newest entry's date, or the build date."""
-    feed = ET.Element(f"{{{ATOM}}}feed")
-    _text(feed, "id", urls.absolute(path))
-    _text(feed, "title", title)
-    newest = max((e.updated for e in entries), default=today)
-    _text(feed, "updated", _stamp(newest, zone))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", type="application/atom+xml",
-                  href=urls.absolute(path))
-    ET.SubElement(feed, f"{{{ATOM}}}link", rel="alternate", type="text/html",
-                  href=urls.absolute(alternate))
-    author_element = ET.SubElement(feed, f"{{{ATOM}}}author")
-    _text(author_element, "name", author)
-    for entry in entries:
-        element = ET.SubElement(feed, f"{{{ATOM}}}entry")
-        _text(element, "id", urls.absolute(entry.path))
-        _text(element, "title", entry.title)
-        _text(element, "updated", _stamp(entry.updated, zone))
-        ET.SubElement(element, f"{{{ATOM}}}link", rel="alternate", type="text/html",
-                      href=urls.absolute(entry.path))
-        _text(element, "summary", entry.summary)
-        if entry.content_html:
-            content = _text(element, "content", entry.content_html)
-            content.set("type", "html")
-    ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+@dataclass(frozen=True)
+class FeedMaker:
+    """What every feed of a site shares: its address, author, build date and time zone."""
+
+    urls: SiteUrls
+    author: str
+    today: dt.date
+    zone: ZoneInfo
+
+    def atom(self, path: str, title: str, alternate: str, entries: Sequence[Entry]) -> bytes:
+        """An Atom document; ``updated`` is the newest entry's date, or the build date."""
+        urls, zone = self.urls, self.zone
+        feed = ET.Element(f"{{{ATOM}}}feed")
+        _text(feed, "id", urls.absolute(path))
+        _text(feed, "title", title)
+        newest = max((e.updated for e in entries), default=self.today)
+        _text(feed, "updated", _stamp(newest, zone))
+        ET.SubElement(
+            feed,
+            f"{{{ATOM}}}link",
+            rel="self",
+            type="application/atom+xml",
+            href=urls.absolute(path),
+        )
+        ET.SubElement(
+            feed,
+            f"{{{ATOM}}}link",
+            rel="alternate",
+            type="text/html",
+            href=urls.absolute(alternate),
+        )
+        author_element = ET.SubElement(feed, f"{{{ATOM}}}author")
+        _text(author_element, "name", self.author)
+        for entry in entries:
+            element = ET.SubElement(feed, f"{{{ATOM}}}entry")
+            _text(element, "id", urls.absolute(entry.path))
+            _text(element, "title", entry.title)
+            _text(element, "updated", _stamp(entry.updated, zone))
+            ET.SubElement(
+                element,
+                f"{{{ATOM}}}link",
+                rel="alternate",
+                type="text/html",
+                href=urls.absolute(entry.path),
+            )
+            _text(element, "summary", entry.summary)
+            if entry.content_html:
+                content = _text(element, "content", entry.content_html)
+                content.set("type", "html")
+        ET.indent(feed)
+        return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

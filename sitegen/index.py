@@ -55,11 +55,23 @@ class SiteIndex:
     def warm(self) -> None:
         """Work out every shared answer now, before pages are rendered in parallel."""
         for name in (
-            "meetings_newest_first", "meetings_by_group", "meetings_by_project", "attendance",
-            "actions", "actions_by_ref", "actions_by_meeting", "actions_by_group",
-            "actions_by_owner", "memberships", "people_with_profiles", "opportunities_ranked",
-            "opportunities_by_project", "projects_ordered", "reports_newest_first",
-            "news_newest_first", "pages_in_order",
+            "meetings_newest_first",
+            "meetings_by_group",
+            "meetings_by_project",
+            "attendance",
+            "actions",
+            "actions_by_ref",
+            "actions_by_meeting",
+            "actions_by_group",
+            "actions_by_owner",
+            "memberships",
+            "people_with_profiles",
+            "opportunities_ranked",
+            "opportunities_by_project",
+            "projects_ordered",
+            "reports_newest_first",
+            "news_newest_first",
+            "pages_in_order",
         ):
             getattr(self, name)
 

@@ -81,23 +81,37 @@ def _check_body(
     unsafe = set(rendered.unsafe)
     for link in rendered.links:
         if link in unsafe:
-            yield at(link.line, f"the link '{link.href}' uses {link_scheme(link.href)}:, which is "
-                     "not allowed; use an http, https or mailto link, or a link within the site")
+            yield at(
+                link.line,
+                f"the link '{link.href}' uses {link_scheme(link.href)}:, which is "
+                "not allowed; use an http, https or mailto link, or a link within the site",
+            )
             continue
         if link_scheme(link.href):
             continue
         yield from _check_internal(link.href, link.line, body.page_path, known_paths, anchors, at)
     for line in rendered.images_without_alt:
-        yield at(line, "an image has no alternative text: describe it, ![what it shows](file)",
-                 Severity.WARNING)
+        yield at(
+            line,
+            "an image has no alternative text: describe it, ![what it shows](file)",
+            Severity.WARNING,
+        )
     for line in rendered.raw_html_lines:
-        yield at(line, "raw HTML is shown as text, not used: write it in Markdown instead",
-                 Severity.WARNING)
+        yield at(
+            line,
+            "raw HTML is shown as text, not used: write it in Markdown instead",
+            Severity.WARNING,
+        )
     for heading in rendered.headings:
         if heading.level == 1:
-            yield Problem(source.path, source.body_line, "body",
-                          f"'# {heading.text}' is a level-1 heading; the page title is the only "
-                          "one, so start sections with '## '", Severity.WARNING)
+            yield Problem(
+                source.path,
+                source.body_line,
+                "body",
+                f"'# {heading.text}' is a level-1 heading; the page title is the only "
+                "one, so start sections with '## '",
+                Severity.WARNING,
+            )
 
 
 def _check_internal(
@@ -117,12 +131,16 @@ def _check_internal(
             hint = "; link to the page, e.g. /meetings/<name>/, not to the .md file"
         else:
             hint = did_you_mean(target, known_paths).replace("'", "'/", 1)
-        yield report(line, f"the link '{href}' goes to /{target}, which is not a page of the "
-                     f"site{hint}")
+        yield report(
+            line, f"the link '{href}' goes to /{target}, which is not a page of the site{hint}"
+        )
         return
     fragment = urlsplit(href).fragment
     known = anchors.get(target)
     if fragment and known is not None and unquote(fragment) not in known:
         hint = did_you_mean(fragment, known)
-        yield report(line, f"the link '{href}' goes to a heading '#{fragment}' that /{target} "
-                     f"does not have{hint}", Severity.WARNING)
+        yield report(
+            line,
+            f"the link '{href}' goes to a heading '#{fragment}' that /{target} does not have{hint}",
+            Severity.WARNING,
+        )

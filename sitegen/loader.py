@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitegen.errors import Problem, Problems, Severity, display_path
+from sitegen.errors import Problem, Severity, display_path
 from sitegen.model import (
     COLLECTION_BY_NAME,
     COLLECTIONS,
@@ -25,15 +25,18 @@ from sitegen.model import (
     Source,
     is_slug,
 )
+from sitegen.parallel import parallel_map
 from sitegen.parse import ReadIssue, decode, parse_document, parse_yaml
 from sitegen.private import strip_private
 from sitegen.schema import Context, validate_record
 
 SETTINGS_FILE = "site.yaml"
+FILES_FOLDER = "files"
+"""``content/files/``: documents and images, published as they are at ``/files/``."""
 
 RESERVED_PATHS = frozenset(
     {c.name for c in COLLECTIONS}
-    | {"actions", "search", "data", "feeds", "pagefind", "static", "404", "index"}
+    | {"actions", "search", "data", "feeds", "pagefind", "static", FILES_FOLDER, "404", "index"}
 )
 """Top-level URL names the build uses itself: no page may take one."""
 
@@ -43,6 +46,8 @@ class LoadedFile:
     """One content file after reading: its document, or why there is none."""
 
     path: Path
+    shown: str
+    """The path as messages show it."""
     collection: Collection
     slug: str
     document: Document | None
@@ -101,11 +106,11 @@ def _context(shown_path: str, lines: Mapping[str, int], problems: list[Problem])
     return Context(error, warn, lines)
 
 
-def load_file(path: Path, collection: Collection) -> LoadedFile:
+def load_file(path: Path, collection: Collection, shown: str | None = None) -> LoadedFile:
     """Read one file from disk; unsafe or unreadable files become problems."""
-    shown = display_path(path)
+    shown = shown or display_path(path)
     slug = _slug_of(path)
-    loaded = LoadedFile(path, collection, slug, None)
+    loaded = LoadedFile(path, shown, collection, slug, None)
     if not is_slug(slug):
         loaded.problems.append(
             Problem(
@@ -168,11 +173,16 @@ def scan(content: Path) -> tuple[list[tuple[Path, Collection]], list[Problem]]:
                     found.append((path, collection))
                 else:
                     problems.append(_ignored(path, "only .md files in this folder are read"))
-        elif entry.name == SETTINGS_FILE:
+        elif entry.name == SETTINGS_FILE or (entry.name == FILES_FOLDER and entry.is_dir()):
             continue
         else:
             known = ", ".join(c.name for c in COLLECTIONS)
-            problems.append(_ignored(entry, f"content/ holds {SETTINGS_FILE} and the folders {known}"))
+            problems.append(
+                _ignored(
+                    entry,
+                    f"content/ holds {SETTINGS_FILE}, {FILES_FOLDER}/ and the folders {known}",
+                )
+            )
     return found, problems
 
 
@@ -200,12 +210,20 @@ def load_settings(content: Path) -> tuple[SiteSettings, list[Problem]]:
     return settings or SiteSettings(), problems
 
 
-def load_all(content: Path) -> tuple[SiteSettings, list[LoadedFile], list[Problem]]:
+def load_all(
+    content: Path, workers: int = 1
+) -> tuple[SiteSettings, list[LoadedFile], list[Problem]]:
     """Read the settings and every content file."""
     settings, problems = load_settings(content)
     found, layout = scan(content)
     problems.extend(layout)
-    return settings, [load_file(path, collection) for path, collection in found], problems
+    shown_root = display_path(content)
+
+    def load(entry: tuple[Path, Collection]) -> LoadedFile:
+        path, collection = entry
+        return load_file(path, collection, f"{shown_root}/{collection.name}/{path.name}")
+
+    return settings, parallel_map(load, found, workers), problems
 
 
 def assemble(
@@ -225,7 +243,7 @@ def assemble(
     for loaded in sorted(files, key=lambda f: str(f.path)):
         problems.extend(loaded.problems)
         key = (loaded.collection.name, loaded.slug)
-        shown = display_path(loaded.path)
+        shown = loaded.shown
         if key in first_path:
             problems.append(
                 Problem(shown, 0, "", f"has the same name '{loaded.slug}' as {first_path[key]}")
@@ -272,8 +290,30 @@ def _name_clashes(first_path: Mapping[tuple[str, str], str]) -> Iterable[Problem
             )
 
 
-def read_site(content: Path, *, drafts: bool) -> tuple[Site, list[Problem], frozenset[tuple[str, str]]]:
+def read_site(
+    content: Path, *, drafts: bool, workers: int = 1
+) -> tuple[Site, list[Problem], frozenset[tuple[str, str]]]:
     """Load and assemble ``content``: the site and every problem found so far."""
-    settings, files, problems = load_all(content)
+    settings, files, problems = load_all(content, workers)
     site, more, existing = assemble(settings, files, drafts=drafts)
     return site, problems + more, existing
+
+
+def published_files(content: Path) -> tuple[list[str], list[Problem]]:
+    """The files under ``content/files/`` as site paths, and any that cannot be published."""
+    folder = content / FILES_FOLDER
+    found: list[str] = []
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        return found, problems
+    for path in sorted(folder.rglob("*")):
+        relative = path.relative_to(content).as_posix()
+        if path.is_symlink():
+            problems.append(
+                Problem(
+                    display_path(path), 0, "", "is a link to another file; copy the file in instead"
+                )
+            )
+        elif path.is_file() and not any(part.startswith(".") for part in path.parts):
+            found.append(relative)
+    return found, problems

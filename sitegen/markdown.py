@@ -25,8 +25,31 @@ _RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
 TEMPLATE_IDS = frozenset(
-    {"main", "content", "top", "search", "actions", "decisions", "notes", "contents",
-     "goals", "footer", "site-nav", "filters", "results"}
+    {
+        "main",
+        "contents",
+        "goals",
+        "summary",
+        "decisions",
+        "actions",
+        "updates",
+        "next",
+        "projects",
+        "members",
+        "open-actions",
+        "meetings",
+        "groups",
+        "opportunities",
+        "who",
+        "selection",
+        "support",
+        "apply",
+        "outcome",
+        "our-groups",
+        "current-opportunities",
+        "our-projects",
+        "views-heading",
+    }
 )
 """Ids the templates use: a heading never takes one of them."""
 
@@ -61,8 +84,6 @@ class Rendered:
     """Body lines of images with no alternative text."""
     raw_html_lines: tuple[int, ...]
     """Body lines where raw HTML was escaped."""
-    text: str = ""
-    """Plain text of the body, for excerpts."""
 
 
 @dataclass
@@ -79,7 +100,8 @@ def heading_slug(text: str) -> str:
     """GitHub-style id for a heading, kept clear of the templates' own ids."""
     slug = re.sub(r"[^\w\- ]", "", text.strip().lower(), flags=re.UNICODE)
     slug = re.sub(r"\s+", "-", slug).strip("-") or "section"
-    return f"{slug}-section" if slug in TEMPLATE_IDS else slug
+    clash = slug in TEMPLATE_IDS or slug.startswith(("action-", "year-", "state-", "status-"))
+    return f"{slug}-section" if clash else slug
 
 
 def link_scheme(href: str) -> str:
@@ -122,34 +144,46 @@ def render_markdown(body: str, base_path: str = "/") -> Rendered:
         unsafe=tuple(collector.unsafe),
         images_without_alt=tuple(collector.images_without_alt),
         raw_html_lines=tuple(collector.raw_html_lines),
-        text=_plain_text(tokens),
     )
 
 
 def _inspect_links(state: StateCore) -> None:
     collector: _Collector = state.env["sitegen"]
-    line = 1
+    lines = state.src.split("\n")
+    span = (0, 1)
     tokens = state.tokens
     for index, token in enumerate(tokens):
         if token.map:
-            line = token.map[0] + 1
+            span = (token.map[0], token.map[1])
         if token.type == "heading_open" and index + 1 < len(tokens):
             heading_id = str(token.attrGet("id") or "")
             collector.headings.append(
                 Heading(int(token.tag[1]), tokens[index + 1].content, heading_id)
             )
         for child in token.children or ():
-            _inspect_inline(child, line, collector)
+            _inspect_inline(child, lines, span, collector)
 
 
-def _inspect_inline(token: Token, line: int, collector: _Collector) -> None:
+def _line_of(text: str, lines: list[str], span: tuple[int, int]) -> int:
+    """The 1-based line within the block ``span`` where ``text`` first appears."""
+    for number in range(span[0], min(span[1], len(lines))):
+        if text and text in lines[number]:
+            return number + 1
+    return span[0] + 1
+
+
+def _inspect_inline(
+    token: Token, lines: list[str], span: tuple[int, int], collector: _Collector
+) -> None:
     if token.type == "text" and _RAW_TAG.search(token.content):
-        collector.raw_html_lines.append(line)
+        tag = _RAW_TAG.search(token.content)
+        collector.raw_html_lines.append(_line_of(tag.group(0) if tag else "", lines, span))
         return
     if token.type not in ("link_open", "image"):
         return
     attr = "href" if token.type == "link_open" else "src"
     href = str(token.attrGet(attr) or "")
+    line = _line_of(href, lines, span)
     link = Link(href, line, is_image=token.type == "image")
     collector.links.append(link)
     if not is_safe_href(href):
@@ -160,14 +194,3 @@ def _inspect_inline(token: Token, line: int, collector: _Collector) -> None:
         collector.images_without_alt.append(line)
     if href.startswith("/") and not href.startswith("//"):
         token.attrSet(attr, collector.base_path + href[1:])
-
-
-def _plain_text(tokens: list[Token]) -> str:
-    parts: list[str] = []
-    for token in tokens:
-        for child in token.children or ():
-            if child.type in ("text", "code_inline"):
-                parts.append(child.content)
-        if token.type in ("code_block", "fence"):
-            parts.append(token.content)
-    return " ".join(" ".join(parts).split())

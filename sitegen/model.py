@@ -7,10 +7,10 @@ Nothing here reads files.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-import datetime as dt
 from enum import StrEnum
 from typing import Any
 
@@ -151,8 +151,9 @@ class Document:
 
 @dataclass(frozen=True, kw_only=True)
 class Person(Document):
-    name: str = spec(Text(), "The person's name as it should appear.", required=True,
-                     example="TODO: full name")
+    name: str = spec(
+        Text(), "The person's name as it should appear.", required=True, example="TODO: full name"
+    )
     role: str | None = spec(Text(), "Their role, e.g. Chair, Allies Group.")
     organisation: str | None = spec(Text(), "The organisation they belong to.")
     profile: bool = spec(
@@ -165,20 +166,28 @@ class Person(Document):
 
 @dataclass(frozen=True, kw_only=True)
 class Membership:
-    person: str = spec(Ref(("people",)), "The member (a file in people/).", required=True,
-                       example="TODO-person")
-    role: str | None = spec(Text(), "Their role in the group, e.g. Chair or Member.",
-                            example="Member")
+    person: str = spec(
+        Ref(("people",)), "The member (a file in people/).", required=True, example="TODO-person"
+    )
+    role: str | None = spec(
+        Text(), "Their role in the group, e.g. Chair or Member.", example="Member"
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
 class Group(Document):
     name: str = spec(Text(), "The group's name.", required=True, example="TODO: group name")
-    purpose: str = spec(Text(), "What the group is for, in a sentence or two.", required=True,
-                        example="TODO: what the group is for")
+    purpose: str = spec(
+        Text(),
+        "What the group is for, in a sentence or two.",
+        required=True,
+        example="TODO: what the group is for",
+    )
     status: GroupStatus = spec(
-        Choice(GroupStatus), "active (the default), proposed or closed.",
-        default=GroupStatus.ACTIVE, example="active",
+        Choice(GroupStatus),
+        "active (the default), proposed or closed.",
+        default=GroupStatus.ACTIVE,
+        example="active",
     )
     members: tuple[Membership, ...] = spec(
         ListOf(Record(Membership)), "Members and their roles.", default=()
@@ -201,10 +210,12 @@ class NextMeeting:
 
 @dataclass(frozen=True, kw_only=True)
 class Action:
-    id: str = spec(Text(), "A short id, unique within the meeting, e.g. a1.", required=True,
-                   example="a1")
-    text: str = spec(Text(), "What was agreed, in a sentence.", required=True,
-                     example="TODO: what will be done")
+    id: str = spec(
+        Text(), "A short id, unique within the meeting, e.g. a1.", required=True, example="a1"
+    )
+    text: str = spec(
+        Text(), "What was agreed, in a sentence.", required=True, example="TODO: what will be done"
+    )
     owners: tuple[str, ...] = spec(
         ListOf(Ref(("people", "groups")), non_empty=True),
         "Who is taking it on: people or groups (e.g. allies-group).",
@@ -212,13 +223,16 @@ class Action:
         example=["TODO-person"],
     )
     due: Due | None = spec(
-        DueDate(), "A date, a month (2022-02: its last day), asap, ongoing or next-meeting.",
+        DueDate(),
+        "A date, a month (2022-02: its last day), asap, ongoing or next-meeting.",
         example="asap",
     )
     due_note: str | None = spec(Text(), "Words to show beside the deadline, if any.")
     status: ActionStatus = spec(
-        Choice(ActionStatus), "open (the default), in-progress, done or dropped.",
-        default=ActionStatus.OPEN, example="open",
+        Choice(ActionStatus),
+        "open (the default), in-progress, done or dropped.",
+        default=ActionStatus.OPEN,
+        example="open",
     )
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
@@ -228,17 +242,21 @@ class Action:
 
 @dataclass(frozen=True, kw_only=True)
 class ActionUpdate:
-    action: str = spec(ActionRef(), "The action: <meeting file name>#<action id>.",
-                       required=True)
-    status: ActionStatus = spec(Choice(ActionStatus), "The action's status as of this meeting.",
-                                required=True)
+    action: str = spec(ActionRef(), "The action: <meeting file name>#<action id>.", required=True)
+    status: ActionStatus = spec(
+        Choice(ActionStatus), "The action's status as of this meeting.", required=True
+    )
     note: str | None = spec(Text(), "What happened.")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Meeting(Document):
-    group: str = spec(Ref(("groups",)), "The group that met (a file in groups/).", required=True,
-                      example="TODO-group")
+    group: str = spec(
+        Ref(("groups",)),
+        "The group that met (a file in groups/).",
+        required=True,
+        example="TODO-group",
+    )
     date: dt.date = spec(Date(), "The day of the meeting, YYYY-MM-DD.", required=True)
     title: str | None = spec(Text(), "Defaults to '<group name> meeting'.")
     start: dt.time | None = spec(Time(), "Start time, HH:MM.")
@@ -246,17 +264,20 @@ class Meeting(Document):
     location: str | None = spec(Text(), "online, or the place where it met.")
     chair: str | None = spec(Ref(("people",)), "Who chaired (a file in people/).")
     present: tuple[str, ...] = spec(ListOf(Ref(("people",))), "People present.", default=())
-    apologies: tuple[str, ...] = spec(ListOf(Ref(("people",))), "People who sent apologies.",
-                                      default=())
+    apologies: tuple[str, ...] = spec(
+        ListOf(Ref(("people",))), "People who sent apologies.", default=()
+    )
     in_attendance: tuple[str, ...] = spec(
         ListOf(Ref(("people",))), "People attending who are not members.", default=()
     )
-    summary: str = spec(Text(), "One or two sentences on what the meeting did.", required=True,
-                        example="TODO: what the meeting discussed and decided")
-    projects: tuple[str, ...] = spec(ListOf(Ref(("projects",))), "Projects discussed.",
-                                     default=())
-    decisions: tuple[str, ...] = spec(ListOf(Text()), "What was decided, one per line.",
-                                      default=())
+    summary: str = spec(
+        Text(),
+        "One or two sentences on what the meeting did.",
+        required=True,
+        example="TODO: what the meeting discussed and decided",
+    )
+    projects: tuple[str, ...] = spec(ListOf(Ref(("projects",))), "Projects discussed.", default=())
+    decisions: tuple[str, ...] = spec(ListOf(Text()), "What was decided, one per line.", default=())
     next_meeting: NextMeeting | None = spec(Record(NextMeeting), "When the group meets next.")
     actions: tuple[Action, ...] = spec(ListOf(Record(Action)), "Actions agreed.", default=())
     action_updates: tuple[ActionUpdate, ...] = spec(
@@ -275,14 +296,18 @@ class Meeting(Document):
         seen: dict[str, int] = {}
         for index, action in enumerate(self.actions, start=1):
             if action.id in seen:
-                yield f"actions[{index}].id", (
-                    f"'{action.id}' is used twice (also by action {seen[action.id]}); "
-                    "each action needs its own id"
+                yield (
+                    f"actions[{index}].id",
+                    (
+                        f"'{action.id}' is used twice (also by action {seen[action.id]}); "
+                        "each action needs its own id"
+                    ),
                 )
             seen.setdefault(action.id, index)
             if action.due and action.due.kind is DueKind.NEXT_MEETING and not self.next_meeting:
-                yield f"actions[{index}].due", (
-                    "is next-meeting, but the meeting has no next_meeting date"
+                yield (
+                    f"actions[{index}].due",
+                    ("is next-meeting, but the meeting has no next_meeting date"),
                 )
         for name in ("present", "apologies", "in_attendance"):
             others = [n for n in ("present", "apologies", "in_attendance") if n != name]
@@ -299,21 +324,28 @@ class Meeting(Document):
 class Project(Document):
     title: str = spec(Text(), "The project's name.", required=True, example="TODO: project name")
     partners: tuple[str, ...] = spec(
-        ListOf(Text(), non_empty=True), "Partner organisations, one per line.", required=True,
+        ListOf(Text(), non_empty=True),
+        "Partner organisations, one per line.",
+        required=True,
         example=["TODO: partner organisation"],
     )
     our_role: ProjectRole = spec(
         Choice(ProjectRole),
         "co-production partner, learning partner, facilitator, co-evaluator, trainer or advisor.",
-        required=True, example="co-production partner",
+        required=True,
+        example="co-production partner",
     )
-    status: ProjectStatus = spec(Choice(ProjectStatus), "current, completed or planned.",
-                                 required=True, example="current")
+    status: ProjectStatus = spec(
+        Choice(ProjectStatus), "current, completed or planned.", required=True, example="current"
+    )
     sector: str | None = spec(Text(), "The sector, e.g. Health.")
     started: dt.date | None = spec(Date(), "When our part started.")
     ended: dt.date | None = spec(Date(), "When it ended.")
-    summary: str | None = spec(Text(), "One sentence for listings and search.",
-                               example="TODO: one sentence about the project")
+    summary: str | None = spec(
+        Text(),
+        "One sentence for listings and search.",
+        example="TODO: one sentence about the project",
+    )
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
         if self.started and self.ended and self.ended < self.started:
@@ -325,11 +357,13 @@ class Project(Document):
 
 @dataclass(frozen=True, kw_only=True)
 class Payment:
-    amount: float = spec(Amount(), "How much is paid: a number more than 0.", required=True,
-                         example=25)
+    amount: float = spec(
+        Amount(), "How much is paid: a number more than 0.", required=True, example=25
+    )
     currency: str = spec(Text(), "GBP (the default), or another ISO 4217 code.", default="GBP")
-    per: PayPeriod = spec(Choice(PayPeriod), "hour, session, day or project.", required=True,
-                          example="hour")
+    per: PayPeriod = spec(
+        Choice(PayPeriod), "hour, session, day or project.", required=True, example="hour"
+    )
     notes: str | None = spec(Text(), "Anything else about payment, e.g. vouchers or bank transfer.")
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
@@ -339,8 +373,9 @@ class Payment:
 
 @dataclass(frozen=True, kw_only=True)
 class OpportunityLocation:
-    mode: LocationMode = spec(Choice(LocationMode), "online, in-person or hybrid.",
-                              required=True, example="online")
+    mode: LocationMode = spec(
+        Choice(LocationMode), "online, in-person or hybrid.", required=True, example="online"
+    )
     place: str | None = spec(Text(), "Where, unless it is online.")
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
@@ -360,34 +395,49 @@ class Outcome:
 
 @dataclass(frozen=True, kw_only=True)
 class Opportunity(Document):
-    title: str = spec(Text(), "What the opportunity is.", required=True,
-                      example="TODO: opportunity title")
-    summary: str | None = spec(Text(), "One sentence for listings and search.",
-                               example="TODO: one sentence about the opportunity")
+    title: str = spec(
+        Text(), "What the opportunity is.", required=True, example="TODO: opportunity title"
+    )
+    summary: str | None = spec(
+        Text(),
+        "One sentence for listings and search.",
+        example="TODO: one sentence about the opportunity",
+    )
     project: str | None = spec(Ref(("projects",)), "The project it is part of.")
-    payment: Payment = spec(Record(Payment), "What it pays: involvement is always paid.",
-                            required=True)
-    time_commitment: str | None = spec(Text(), "How much time, how often, for how long.",
-                                       example="TODO: e.g. four 2-hour sessions")
-    location: OpportunityLocation = spec(Record(OpportunityLocation), "Online, in person or both.",
-                                         required=True)
-    who_can_apply: str | None = spec(Text(), "Who can apply.",
-                                     example="TODO: who can apply")
-    selection: str = spec(Text(), "How people are chosen, by whom, and when they hear.",
-                          required=True, example="TODO: how people are chosen, by whom, and when")
-    how_to_apply: str | None = spec(Text(), "How to apply, in the formats accepted.",
-                                    example="TODO: how to apply")
+    payment: Payment = spec(
+        Record(Payment), "What it pays: involvement is always paid.", required=True
+    )
+    time_commitment: str | None = spec(
+        Text(), "How much time, how often, for how long.", example="TODO: e.g. four 2-hour sessions"
+    )
+    location: OpportunityLocation = spec(
+        Record(OpportunityLocation), "Online, in person or both.", required=True
+    )
+    who_can_apply: str | None = spec(Text(), "Who can apply.", example="TODO: who can apply")
+    selection: str = spec(
+        Text(),
+        "How people are chosen, by whom, and when they hear.",
+        required=True,
+        example="TODO: how people are chosen, by whom, and when",
+    )
+    how_to_apply: str | None = spec(
+        Text(), "How to apply, in the formats accepted.", example="TODO: how to apply"
+    )
     opens: dt.date | None = spec(Date(), "The first day applications are accepted.")
     closes: dt.date = spec(Date(), "The last day applications are accepted.", required=True)
     places: int | None = spec(Integer(1), "How many people will be selected.")
-    support: str | None = spec(Text(), "Access support and expenses offered.",
-                               example="TODO: access support and expenses")
-    outcome: Outcome | None = spec(Record(Outcome), "Once closed: how many applied and were selected.")
+    support: str | None = spec(
+        Text(), "Access support and expenses offered.", example="TODO: access support and expenses"
+    )
+    outcome: Outcome | None = spec(
+        Record(Outcome), "Once closed: how many applied and were selected."
+    )
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
         if self.opens and self.closes < self.opens:
-            yield "closes", (
-                f"is {self.closes.isoformat()}, before it opens on {self.opens.isoformat()}"
+            yield (
+                "closes",
+                (f"is {self.closes.isoformat()}, before it opens on {self.opens.isoformat()}"),
             )
 
 
@@ -397,8 +447,9 @@ class Opportunity(Document):
 @dataclass(frozen=True, kw_only=True)
 class Goal:
     title: str = spec(Text(), "The goal.", required=True)
-    status: GoalStatus = spec(Choice(GoalStatus), "achieved, on-track, behind or not-started.",
-                              required=True)
+    status: GoalStatus = spec(
+        Choice(GoalStatus), "achieved, on-track, behind or not-started.", required=True
+    )
     evidence: str | None = spec(Text(), "What shows where it stands.")
 
 
@@ -407,28 +458,33 @@ class Report(Document):
     title: str = spec(Text(), "The report's title.", required=True, example="TODO: report title")
     period: str | None = spec(Text(), "The period it covers, e.g. 2020-2022.")
     published: dt.date | None = spec(Date(), "When it was published.")
-    summary: str | None = spec(Text(), "One or two sentences for listings and search.",
-                               example="TODO: one sentence about the report")
-    goals: tuple[Goal, ...] = spec(ListOf(Record(Goal)), "Goals and where each stands.",
-                                   default=())
+    summary: str | None = spec(
+        Text(),
+        "One or two sentences for listings and search.",
+        example="TODO: one sentence about the report",
+    )
+    goals: tuple[Goal, ...] = spec(ListOf(Record(Goal)), "Goals and where each stands.", default=())
 
 
 @dataclass(frozen=True, kw_only=True)
 class NewsPost(Document):
     title: str = spec(Text(), "The headline.", required=True, example="TODO: headline")
     date: dt.date = spec(Date(), "The day it was published.", required=True)
-    summary: str | None = spec(Text(), "One sentence for listings, feeds and search.",
-                               example="TODO: one sentence")
+    summary: str | None = spec(
+        Text(), "One sentence for listings, feeds and search.", example="TODO: one sentence"
+    )
 
 
 @dataclass(frozen=True, kw_only=True)
 class Page(Document):
     title: str = spec(Text(), "The page title.", required=True, example="TODO: page title")
-    summary: str | None = spec(Text(), "One sentence for search results.",
-                               example="TODO: one sentence")
+    summary: str | None = spec(
+        Text(), "One sentence for search results.", example="TODO: one sentence"
+    )
     nav_order: int | None = spec(Integer(0), "Its place in the footer, lowest first.")
     lists: PageListing | None = spec(
-        Choice(PageListing), "Show a generated list below the text: groups, opportunities or projects."
+        Choice(PageListing),
+        "Show a generated list below the text: groups, opportunities or projects.",
     )
 
 

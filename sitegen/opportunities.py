@@ -63,7 +63,9 @@ def pay_label(payment: Payment) -> str:
     """``£25 per hour``; whole amounts without pence, others with two decimals."""
     symbol = CURRENCY_SYMBOLS.get(payment.currency)
     amount = (
-        f"{payment.amount:,.0f}" if payment.amount == int(payment.amount) else f"{payment.amount:,.2f}"
+        f"{payment.amount:,.0f}"
+        if payment.amount == int(payment.amount)
+        else f"{payment.amount:,.2f}"
     )
     money = f"{symbol}{amount}" if symbol else f"{amount} {payment.currency}"
     return f"{money} per {payment.per.value}"

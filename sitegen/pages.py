@@ -173,9 +173,13 @@ class Planner:
         )
 
     def search(self) -> dict[str, Any]:
-        meta = PageMeta(title="Search", path="search/", nav="search",
-                        breadcrumbs=self.crumbs(),
-                        description="Search meetings, actions, projects, opportunities and reports.")
+        meta = PageMeta(
+            title="Search",
+            path="search/",
+            nav="search",
+            breadcrumbs=self.crumbs(),
+            description="Search meetings, actions, projects, opportunities and reports.",
+        )
         return self.context(meta)
 
     def not_found(self) -> dict[str, Any]:
@@ -183,12 +187,17 @@ class Planner:
 
     def data_page(self) -> dict[str, Any]:
         meta = PageMeta(
-            title="Open data", path="data/", breadcrumbs=self.crumbs(),
+            title="Open data",
+            path="data/",
+            breadcrumbs=self.crumbs(),
             description="Download the portal's data as CSV, JSON, Atom feeds and calendars.",
             feeds=self.all_feeds(),
         )
-        return self.context(meta, feeds=self.all_feeds(),
-                            groups=tuple(self.views.group_link(g) for g in self.site.groups))
+        return self.context(
+            meta,
+            feeds=self.all_feeds(),
+            groups=tuple(self.views.group_link(g) for g in self.site.groups),
+        )
 
     def all_feeds(self) -> tuple[tuple[str, str], ...]:
         path = self.info.path
@@ -204,14 +213,21 @@ class Planner:
         jobs = [PageJob("meetings/", "meetings.html", self.meetings_listing)]
         for meeting in self.site.meetings.values():
             jobs.append(
-                PageJob(f"meetings/{meeting.slug}/", "meeting.html",
-                        _bind(self.meeting_page, meeting.slug), meeting.source.path)
+                PageJob(
+                    f"meetings/{meeting.slug}/",
+                    "meeting.html",
+                    _bind(self.meeting_page, meeting.slug),
+                    meeting.source.path,
+                )
             )
         return jobs
 
     def meetings_listing(self) -> dict[str, Any]:
         meta = PageMeta(
-            title="Meetings", path="meetings/", nav="meetings", breadcrumbs=self.crumbs(),
+            title="Meetings",
+            path="meetings/",
+            nav="meetings",
+            breadcrumbs=self.crumbs(),
             description="Every meeting: what each group discussed and decided.",
             feeds=(("Meetings (Atom feed)", self.info.path("meetings/feed.xml")),),
         )
@@ -223,8 +239,9 @@ class Planner:
             (self.views.group_link(slug) for slug in self.index.meetings_by_group),
             key=lambda link: link.text.lower(),
         )
-        return self.context(meta, years=tuple(years.items()), groups=tuple(groups),
-                            count=len(summaries))
+        return self.context(
+            meta, years=tuple(years.items()), groups=tuple(groups), count=len(summaries)
+        )
 
     def meeting_page(self, slug: str) -> dict[str, Any]:
         meeting = self.site.meetings[slug]
@@ -235,14 +252,21 @@ class Planner:
             path=f"meetings/{slug}/",
             nav="meetings",
             description=meeting.summary,
-            breadcrumbs=self.crumbs(("Meetings", self.info.path("meetings/")),
-                                    (view.group.text, view.group.url or "")),
-            json_ld=(jsonld.meeting_event(meeting, self.index, self.info.urls, self.info.zone,
-                                          self.info.organisation),),
+            breadcrumbs=self.crumbs(
+                ("Meetings", self.info.path("meetings/")), (view.group.text, view.group.url or "")
+            ),
+            json_ld=(
+                jsonld.meeting_event(
+                    meeting, self.index, self.info.urls, self.info.zone, self.info.organisation
+                ),
+            ),
             search=SearchMeta(
                 "Meeting",
-                (("group", view.group.text), ("year", str(view.date.year)),
-                 *(("status", state) for state in states)),
+                (
+                    ("group", view.group.text),
+                    ("year", str(view.date.year)),
+                    *(("status", state) for state in states),
+                ),
                 view.date.iso,
             ),
             draft=meeting.is_draft,
@@ -251,15 +275,24 @@ class Planner:
 
     def action_pages(self) -> list[PageJob]:
         jobs = [PageJob("actions/", "actions.html", _bind(self.tracker, "", ""))]
-        jobs += [PageJob(f"actions/{name}/", "actions.html", _bind(self.tracker, "status", name))
-                 for name in ACTION_VIEWS]
-        jobs += [PageJob(f"actions/group/{slug}/", "actions.html",
-                         _bind(self.tracker, "group", slug))
-                 for slug in self.site.groups if slug in self.index.actions_by_group]
-        owners = [slug for slug in self.index.actions_by_owner
-                  if slug in self.site.groups or self.site.people[slug].profile]
-        jobs += [PageJob(f"actions/owner/{slug}/", "actions.html",
-                         _bind(self.tracker, "owner", slug)) for slug in sorted(owners)]
+        jobs += [
+            PageJob(f"actions/{name}/", "actions.html", _bind(self.tracker, "status", name))
+            for name in ACTION_VIEWS
+        ]
+        jobs += [
+            PageJob(f"actions/group/{slug}/", "actions.html", _bind(self.tracker, "group", slug))
+            for slug in self.site.groups
+            if slug in self.index.actions_by_group
+        ]
+        owners = [
+            slug
+            for slug in self.index.actions_by_owner
+            if slug in self.site.groups or self.site.people[slug].profile
+        ]
+        jobs += [
+            PageJob(f"actions/owner/{slug}/", "actions.html", _bind(self.tracker, "owner", slug))
+            for slug in sorted(owners)
+        ]
         return jobs
 
     def tracker(self, facet: str, value: str) -> dict[str, Any]:
@@ -281,56 +314,93 @@ class Planner:
             chosen, heading, path = index.actions, "Action tracker", "actions/"
         actions = views.actions(chosen)
         meta = PageMeta(
-            title=heading, path=path, nav="actions",
+            title=heading,
+            path=path,
+            nav="actions",
             breadcrumbs=self.crumbs(("Actions", self.info.path("actions/")))
-            if facet else self.crumbs(),
+            if facet
+            else self.crumbs(),
             description="Every action agreed at a meeting, who owns it, when it is due, "
             "and whether it was done.",
         )
         status_views = [
-            (name, ACTION_VIEW_LABELS[name], self.info.path(f"actions/{name}/"),
-             sum(1 for t in index.actions if _state(t) == name))
+            (
+                name,
+                ACTION_VIEW_LABELS[name],
+                self.info.path(f"actions/{name}/"),
+                sum(1 for t in index.actions if _state(t) == name),
+            )
             for name in ACTION_VIEWS
         ]
         group_views = [
-            (views.group_link(slug), len(index.actions_by_group[slug]),
-             self.info.path(f"actions/group/{slug}/"), slug)
-            for slug in self.site.groups if slug in index.actions_by_group
+            (
+                views.group_link(slug),
+                len(index.actions_by_group[slug]),
+                self.info.path(f"actions/group/{slug}/"),
+                slug,
+            )
+            for slug in self.site.groups
+            if slug in index.actions_by_group
         ]
         owner_views = sorted(
-            ((views.owner_link(slug), len(items), self.info.path(f"actions/owner/{slug}/"), slug)
-             for slug, items in index.actions_by_owner.items()
-             if slug in self.site.groups or self.site.people[slug].profile),
+            (
+                (views.owner_link(slug), len(items), self.info.path(f"actions/owner/{slug}/"), slug)
+                for slug, items in index.actions_by_owner.items()
+                if slug in self.site.groups or self.site.people[slug].profile
+            ),
             key=lambda entry: entry[0].text.lower(),
         )
         return self.context(
-            meta, actions=actions, facet=facet, value=value, heading=heading,
-            total=len(index.actions), status_views=status_views,
-            group_views=group_views, owner_views=owner_views,
+            meta,
+            actions=actions,
+            facet=facet,
+            value=value,
+            heading=heading,
+            total=len(index.actions),
+            status_views=status_views,
+            group_views=group_views,
+            owner_views=owner_views,
         )
 
     # ------------------------------------------------------------------ groups and people
 
     def group_pages(self) -> list[PageJob]:
         jobs = [PageJob("groups/", "groups.html", self.groups_listing)]
-        jobs += [PageJob(f"groups/{slug}/", "group.html", _bind(self.group_page, slug),
-                         group.source.path) for slug, group in self.site.groups.items()]
+        jobs += [
+            PageJob(
+                f"groups/{slug}/", "group.html", _bind(self.group_page, slug), group.source.path
+            )
+            for slug, group in self.site.groups.items()
+        ]
         return jobs
 
     def groups_by_status(self) -> tuple[tuple[str, tuple[Any, ...]], ...]:
         ordered = []
         for status in (GroupStatus.ACTIVE, GroupStatus.PROPOSED, GroupStatus.CLOSED):
-            groups = sorted((g for g in self.site.groups.values() if g.status is status),
-                            key=lambda g: g.name.lower())
+            groups = sorted(
+                (g for g in self.site.groups.values() if g.status is status),
+                key=lambda g: g.name.lower(),
+            )
             if groups:
-                ordered.append((f"{GROUP_STATUS_LABELS[status]} groups",
-                                tuple((self.views.group_link(g.slug), g.purpose, g.status.value)
-                                      for g in groups)))
+                ordered.append(
+                    (
+                        f"{GROUP_STATUS_LABELS[status]} groups",
+                        tuple(
+                            (self.views.group_link(g.slug), g.purpose, g.status.value)
+                            for g in groups
+                        ),
+                    )
+                )
         return tuple(ordered)
 
     def groups_listing(self) -> dict[str, Any]:
-        meta = PageMeta(title="Groups", path="groups/", nav="meetings", breadcrumbs=self.crumbs(),
-                        description="The groups that govern and advise the Collective.")
+        meta = PageMeta(
+            title="Groups",
+            path="groups/",
+            nav="meetings",
+            breadcrumbs=self.crumbs(),
+            description="The groups that govern and advise the Collective.",
+        )
         return self.context(meta, by_status=self.groups_by_status())
 
     def group_page(self, slug: str) -> dict[str, Any]:
@@ -338,10 +408,16 @@ class Planner:
         view = self.views.group(group)
         latest = self.index.meetings_by_group.get(slug)
         meta = PageMeta(
-            title=view.name, path=f"groups/{slug}/", nav="meetings", description=group.purpose,
+            title=view.name,
+            path=f"groups/{slug}/",
+            nav="meetings",
+            description=group.purpose,
             breadcrumbs=self.crumbs(("Groups", self.info.path("groups/"))),
-            search=SearchMeta("Group", (("group", view.name), ("status", view.status_label)),
-                              latest[0].date.isoformat() if latest else "0000-01-01"),
+            search=SearchMeta(
+                "Group",
+                (("group", view.name), ("status", view.status_label)),
+                latest[0].date.isoformat() if latest else "0000-01-01",
+            ),
             draft=group.is_draft,
             feeds=((f"{view.name} meetings (Atom feed)", view.feed_url),),
         )
@@ -349,13 +425,21 @@ class Planner:
 
     def people_pages(self) -> list[PageJob]:
         jobs = [PageJob("people/", "people.html", self.people_listing)]
-        jobs += [PageJob(f"people/{p.slug}/", "person.html", _bind(self.person_page, p.slug),
-                         p.source.path) for p in self.index.people_with_profiles]
+        jobs += [
+            PageJob(
+                f"people/{p.slug}/", "person.html", _bind(self.person_page, p.slug), p.source.path
+            )
+            for p in self.index.people_with_profiles
+        ]
         return jobs
 
     def people_listing(self) -> dict[str, Any]:
-        meta = PageMeta(title="People", path="people/", breadcrumbs=self.crumbs(),
-                        description="People with a public profile on this portal.")
+        meta = PageMeta(
+            title="People",
+            path="people/",
+            breadcrumbs=self.crumbs(),
+            description="People with a public profile on this portal.",
+        )
         people = tuple(self.views.person_link(p.slug) for p in self.index.people_with_profiles)
         roles = tuple(self.site.people[p.slug].role for p in self.index.people_with_profiles)
         return self.context(meta, people=tuple(zip(people, roles, strict=True)))
@@ -364,9 +448,13 @@ class Planner:
         person = self.site.people[slug]
         view = self.views.person(person)
         attended = self.index.attendance.get(slug)
-        last = attended.present[0].date.isoformat() if attended and attended.present else "0000-01-01"
+        last = (
+            attended.present[0].date.isoformat() if attended and attended.present else "0000-01-01"
+        )
         meta = PageMeta(
-            title=view.name, path=f"people/{slug}/", description=person.role,
+            title=view.name,
+            path=f"people/{slug}/",
+            description=person.role,
             breadcrumbs=self.crumbs(("People", self.info.path("people/"))),
             json_ld=(jsonld.person_ld(person, self.info.urls),),
             search=SearchMeta("Person", (), last),
@@ -378,14 +466,22 @@ class Planner:
 
     def project_pages(self) -> list[PageJob]:
         jobs = [PageJob("projects/", "projects.html", self.projects_listing)]
-        jobs += [PageJob(f"projects/{slug}/", "project.html", _bind(self.project_page, slug),
-                         p.source.path) for slug, p in self.site.projects.items()]
+        jobs += [
+            PageJob(
+                f"projects/{slug}/", "project.html", _bind(self.project_page, slug), p.source.path
+            )
+            for slug, p in self.site.projects.items()
+        ]
         return jobs
 
     def projects_listing(self) -> dict[str, Any]:
-        meta = PageMeta(title="Projects", path="projects/", nav="projects",
-                        breadcrumbs=self.crumbs(),
-                        description="Delivery projects: who we work with and our role.")
+        meta = PageMeta(
+            title="Projects",
+            path="projects/",
+            nav="projects",
+            breadcrumbs=self.crumbs(),
+            description="Delivery projects: who we work with and our role.",
+        )
         sections: dict[str, list[Any]] = {}
         for project in self.index.projects_ordered:
             sections.setdefault(project.status.value, []).append(self.views.project(project))
@@ -394,28 +490,41 @@ class Planner:
     def project_page(self, slug: str) -> dict[str, Any]:
         project = self.site.projects[slug]
         view = self.views.project(project)
-        filters = [("status", project.status.value.capitalize()),
-                   ("role", project.our_role.value.capitalize())]
+        filters = [
+            ("status", project.status.value.capitalize()),
+            ("role", project.our_role.value.capitalize()),
+        ]
         if project.sector:
             filters.append(("sector", project.sector))
         if project.started:
             filters.append(("year", str(project.started.year)))
         meta = PageMeta(
-            title=view.title, path=f"projects/{slug}/", nav="projects",
+            title=view.title,
+            path=f"projects/{slug}/",
+            nav="projects",
             description=project.summary,
             breadcrumbs=self.crumbs(("Projects", self.info.path("projects/"))),
             json_ld=(jsonld.project_ld(project, self.info.urls, self.info.organisation),),
-            search=SearchMeta("Project", tuple(filters),
-                              project.started.isoformat() if project.started else "0000-01-01"),
+            search=SearchMeta(
+                "Project",
+                tuple(filters),
+                project.started.isoformat() if project.started else "0000-01-01",
+            ),
             draft=project.is_draft,
         )
         return self.context(meta, project=view)
 
     def opportunity_pages(self) -> list[PageJob]:
         jobs = [PageJob("opportunities/", "opportunities.html", self.opportunities_listing)]
-        jobs += [PageJob(f"opportunities/{slug}/", "opportunity.html",
-                         _bind(self.opportunity_page, slug), o.source.path)
-                 for slug, o in self.site.opportunities.items()]
+        jobs += [
+            PageJob(
+                f"opportunities/{slug}/",
+                "opportunity.html",
+                _bind(self.opportunity_page, slug),
+                o.source.path,
+            )
+            for slug, o in self.site.opportunities.items()
+        ]
         return jobs
 
     def involvement_page(self) -> str | None:
@@ -424,7 +533,9 @@ class Planner:
 
     def opportunities_listing(self) -> dict[str, Any]:
         meta = PageMeta(
-            title="Opportunities", path="opportunities/", nav="opportunities",
+            title="Opportunities",
+            path="opportunities/",
+            nav="opportunities",
             breadcrumbs=self.crumbs(),
             description="Paid opportunities for co-producers: what they pay, how to apply and "
             "how people are selected.",
@@ -434,22 +545,30 @@ class Planner:
         for opportunity in self.index.opportunities_ranked:
             summary = self.views.opportunity_summary(opportunity)
             sections.setdefault(summary.state, []).append(summary)
-        return self.context(meta, sections=tuple(sections.items()),
-                            involvement=self.involvement_page())
+        return self.context(
+            meta, sections=tuple(sections.items()), involvement=self.involvement_page()
+        )
 
     def opportunity_page(self, slug: str) -> dict[str, Any]:
         opportunity = self.site.opportunities[slug]
         view = self.views.opportunity(opportunity)
         meta = PageMeta(
-            title=opportunity.title, path=f"opportunities/{slug}/", nav="opportunities",
+            title=opportunity.title,
+            path=f"opportunities/{slug}/",
+            nav="opportunities",
             description=opportunity.summary,
             breadcrumbs=self.crumbs(("Opportunities", self.info.path("opportunities/"))),
-            json_ld=(jsonld.job_posting(opportunity, self.info.urls, self.info.zone,
-                                        self.info.organisation),),
+            json_ld=(
+                jsonld.job_posting(
+                    opportunity, self.info.urls, self.info.zone, self.info.organisation
+                ),
+            ),
             search=SearchMeta(
                 "Opportunity",
-                (("status", view.summary.state.capitalize()),
-                 ("year", str(opportunity.closes.year))),
+                (
+                    ("status", view.summary.state.capitalize()),
+                    ("year", str(opportunity.closes.year)),
+                ),
                 (opportunity.opens or opportunity.closes).isoformat(),
             ),
             draft=opportunity.is_draft,
@@ -460,15 +579,23 @@ class Planner:
 
     def report_pages(self) -> list[PageJob]:
         jobs = [PageJob("reports/", "reports.html", self.reports_listing)]
-        jobs += [PageJob(f"reports/{slug}/", "report.html", _bind(self.report_page, slug),
-                         r.source.path) for slug, r in self.site.reports.items()]
+        jobs += [
+            PageJob(f"reports/{slug}/", "report.html", _bind(self.report_page, slug), r.source.path)
+            for slug, r in self.site.reports.items()
+        ]
         return jobs
 
     def reports_listing(self) -> dict[str, Any]:
-        meta = PageMeta(title="Reports", path="reports/", nav="reports", breadcrumbs=self.crumbs(),
-                        description="Progress reports on our strategy.")
-        return self.context(meta, reports=tuple(self.views.report(r)
-                                                for r in self.index.reports_newest_first))
+        meta = PageMeta(
+            title="Reports",
+            path="reports/",
+            nav="reports",
+            breadcrumbs=self.crumbs(),
+            description="Progress reports on our strategy.",
+        )
+        return self.context(
+            meta, reports=tuple(self.views.report(r) for r in self.index.reports_newest_first)
+        )
 
     def report_page(self, slug: str) -> dict[str, Any]:
         report = self.site.reports[slug]
@@ -477,33 +604,50 @@ class Planner:
         if report.published:
             filters.append(("year", str(report.published.year)))
         meta = PageMeta(
-            title=view.title, path=f"reports/{slug}/", nav="reports", description=report.summary,
+            title=view.title,
+            path=f"reports/{slug}/",
+            nav="reports",
+            description=report.summary,
             breadcrumbs=self.crumbs(("Reports", self.info.path("reports/"))),
             json_ld=(jsonld.report_ld(report, self.info.urls, self.info.organisation),),
-            search=SearchMeta("Report", tuple(filters),
-                              report.published.isoformat() if report.published else "0000-01-01"),
+            search=SearchMeta(
+                "Report",
+                tuple(filters),
+                report.published.isoformat() if report.published else "0000-01-01",
+            ),
             draft=report.is_draft,
         )
         return self.context(meta, report=view)
 
     def news_pages(self) -> list[PageJob]:
         jobs = [PageJob("news/", "news.html", self.news_listing)]
-        jobs += [PageJob(f"news/{slug}/", "news_item.html", _bind(self.news_page, slug),
-                         n.source.path) for slug, n in self.site.news.items()]
+        jobs += [
+            PageJob(f"news/{slug}/", "news_item.html", _bind(self.news_page, slug), n.source.path)
+            for slug, n in self.site.news.items()
+        ]
         return jobs
 
     def news_listing(self) -> dict[str, Any]:
-        meta = PageMeta(title="News", path="news/", nav="news", breadcrumbs=self.crumbs(),
-                        description="News from the Collective.",
-                        feeds=(("News (Atom feed)", self.info.path("news/feed.xml")),))
-        return self.context(meta, posts=tuple(self.views.news(n)
-                                              for n in self.index.news_newest_first))
+        meta = PageMeta(
+            title="News",
+            path="news/",
+            nav="news",
+            breadcrumbs=self.crumbs(),
+            description="News from the Collective.",
+            feeds=(("News (Atom feed)", self.info.path("news/feed.xml")),),
+        )
+        return self.context(
+            meta, posts=tuple(self.views.news(n) for n in self.index.news_newest_first)
+        )
 
     def news_page(self, slug: str) -> dict[str, Any]:
         post = self.site.news[slug]
         view = self.views.news(post)
         meta = PageMeta(
-            title=view.title, path=f"news/{slug}/", nav="news", description=post.summary,
+            title=view.title,
+            path=f"news/{slug}/",
+            nav="news",
+            description=post.summary,
             breadcrumbs=self.crumbs(("News", self.info.path("news/"))),
             json_ld=(jsonld.news_ld(post, self.info.urls, self.info.organisation),),
             search=SearchMeta("News", (("year", str(post.date.year)),), post.date.isoformat()),
@@ -512,15 +656,20 @@ class Planner:
         return self.context(meta, post=view)
 
     def content_pages(self) -> list[PageJob]:
-        return [PageJob(f"{slug}/", "page.html", _bind(self.content_page, slug), p.source.path)
-                for slug, p in self.site.pages.items()]
+        return [
+            PageJob(f"{slug}/", "page.html", _bind(self.content_page, slug), p.source.path)
+            for slug, p in self.site.pages.items()
+        ]
 
     def content_page(self, slug: str) -> dict[str, Any]:
         page = self.site.pages[slug]
         view = self.views.page(page)
         meta = PageMeta(
-            title=view.title, path=f"{slug}/", nav="about" if slug == "about" else "",
-            description=page.summary, breadcrumbs=self.crumbs(),
+            title=view.title,
+            path=f"{slug}/",
+            nav="about" if slug == "about" else "",
+            description=page.summary,
+            breadcrumbs=self.crumbs(),
             search=SearchMeta("Page", (), "0000-01-01"),
             draft=page.is_draft,
         )
@@ -528,9 +677,11 @@ class Planner:
         if page.lists and page.lists.value == "groups":
             extra["by_status"] = self.groups_by_status()
         elif page.lists and page.lists.value == "opportunities":
-            extra["opportunities"] = tuple(self.views.opportunity_summary(o)
-                                           for o in self.index.opportunities_ranked
-                                           if self.index.opportunity_state(o).value != "closed")
+            extra["opportunities"] = tuple(
+                self.views.opportunity_summary(o)
+                for o in self.index.opportunities_ranked
+                if self.index.opportunity_state(o).value != "closed"
+            )
         elif page.lists and page.lists.value == "projects":
             extra["projects"] = tuple(self.views.project(p) for p in self.index.projects_ordered)
         return self.context(meta, content=view, **extra)
@@ -560,4 +711,3 @@ def nav_items(urls: SiteUrls, has_about: bool) -> tuple[NavItem, ...]:
         items.append(NavItem("about", "About", urls.path("about/")))
     items.append(NavItem("search", "Search", urls.path("search/")))
     return tuple(items)
-

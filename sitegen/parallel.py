@@ -38,7 +38,11 @@ def _run(item: Any) -> Any:
 def parallel_map(task: Callable[[T], R], items: Sequence[T], workers: int) -> list[R]:
     """``[task(item) for item in items]``, in ``workers`` processes when worth it."""
     workers = workers or default_workers()
-    if workers <= 1 or len(items) < MIN_ITEMS or "fork" not in multiprocessing.get_all_start_methods():
+    if (
+        workers <= 1
+        or len(items) < MIN_ITEMS
+        or "fork" not in multiprocessing.get_all_start_methods()
+    ):
         return [task(item) for item in items]
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (workers * 8))

@@ -17,20 +17,15 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-import frontmatter
 import yaml
+from frontmatter.default_handlers import YAMLHandler
 
-try:
-    _BaseLoader: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
-except AttributeError:  # libyaml is missing: the pure Python loader does the same
-    _BaseLoader = yaml.SafeLoader
-
-_BOUNDARY: re.Pattern[str] = frontmatter.YAMLHandler.FM_BOUNDARY
+_BOUNDARY: re.Pattern[str] = YAMLHandler.FM_BOUNDARY
 
 _KEPT_TAGS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
 
 
-class _Loader(_BaseLoader):
+class _Loader(yaml.CSafeLoader):
     """A safe loader whose implicit types are decimal numbers, booleans and null."""
 
 
@@ -102,7 +97,11 @@ def parse_document(text: str) -> ParseResult:
     if first is None:
         return ParseResult(
             None,
-            [ReadIssue(1, "", "the file must start with a line '---', then the fields, then '---'")],
+            [
+                ReadIssue(
+                    1, "", "the file must start with a line '---', then the fields, then '---'"
+                )
+            ],
         )
     closing = _BOUNDARY.search(text, first.end())
     if closing is None:
@@ -149,12 +148,33 @@ def _read_yaml(yaml_text: str, offset: int, body: str, body_line: int) -> ParseR
         mark = err.problem_mark or err.context_mark
         line = offset + mark.line + 1 if mark is not None else offset + 1
         what = err.problem or err.context or "it is not valid YAML"
-        return ParseResult(None, [ReadIssue(line, "", f"broken YAML: {what}{_yaml_hint(err)}")])
+        where = _yaml_context(err, offset, line)
+        return ParseResult(
+            None, [ReadIssue(line, "", f"broken YAML: {what}{_yaml_hint(err)}{where}")]
+        )
     except yaml.YAMLError as err:  # pragma: no cover - libyaml reports everything as marked
         return ParseResult(None, [ReadIssue(offset + 1, "", f"broken YAML: {err}")])
     finally:
         loader.dispose()
     return ParseResult(ParsedFile(data, lines, body, body_line), errors)
+
+
+_CONTEXTS = {
+    "while parsing a flow sequence": "the list in [ ] that starts on line {line} is not closed",
+    "while parsing a flow mapping": "the group in { } that starts on line {line} is not closed",
+    "while scanning a quoted scalar": "the quotes opened on line {line} are not closed",
+}
+
+
+def _yaml_context(err: yaml.MarkedYAMLError, offset: int, line: int) -> str:
+    """Where the construct that broke began, when that is another line."""
+    if err.context_mark is None or err.context is None:
+        return ""
+    start = offset + err.context_mark.line + 1
+    if start == line:
+        return ""
+    template = _CONTEXTS.get(err.context, err.context + " that starts on line {line}")
+    return "; " + template.format(line=start)
 
 
 def _yaml_hint(err: yaml.MarkedYAMLError) -> str:

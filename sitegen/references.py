@@ -97,9 +97,7 @@ def _references(site: Site) -> Iterator[tuple[Document, str, str, tuple[str, ...
             yield opportunity, "project", opportunity.project, ("projects",)
 
 
-def _check_action_updates(
-    site: Site, existing: frozenset[tuple[str, str]]
-) -> Iterator[Problem]:
+def _check_action_updates(site: Site, existing: frozenset[tuple[str, str]]) -> Iterator[Problem]:
     for meeting in site.meetings.values():
         for index, update in enumerate(meeting.action_updates, start=1):
             field_path = f"action_updates[{index}].action"

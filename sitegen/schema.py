@@ -87,9 +87,7 @@ class Amount(FieldType):
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise Invalid(f"must be a number, not {show_value(value)}")
         if value <= 0:
-            raise Invalid(
-                f"must be more than 0, not {value:g}: involvement is always paid"
-            )
+            raise Invalid(f"must be more than 0, not {value:g}: involvement is always paid")
         return float(value)
 
     def json_schema(self) -> dict[str, Any]:
@@ -370,9 +368,7 @@ def validate_record(
     if failed:
         return None
     record = cls(**values, **extra)
-    checks: Callable[[], Iterable[tuple[str, str]]] | None = getattr(
-        record, "field_problems", None
-    )
+    checks: Callable[[], Iterable[tuple[str, str]]] | None = getattr(record, "field_problems", None)
     if checks is not None:
         for name, message in checks():
             field_path = f"{path}.{name}" if path else name

@@ -68,6 +68,8 @@ def render_template(dirs: tuple[Path, ...], name: str, context: dict[str, Any]) 
     try:
         return environment(dirs).get_template(name).render(context)
     except jinja2.TemplateSyntaxError as err:
-        raise BuildError(f"{err.filename or name}:{err.lineno}: template error: {err.message}") from err
+        raise BuildError(
+            f"{err.filename or name}:{err.lineno}: template error: {err.message}"
+        ) from err
     except jinja2.UndefinedError as err:
         raise BuildError(f"templates/{name}: {err.message}") from err

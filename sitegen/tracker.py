@@ -97,7 +97,9 @@ def track_actions(meetings: Mapping[str, Meeting], today: dt.date) -> list[Track
             history = (origin, *updates.get(f"{meeting.slug}#{action.id}", ()))
             due = due_date(meeting, action)
             tracked.append(
-                TrackedAction(meeting, action, history, due, overdue_days(due, history[-1].status, today))
+                TrackedAction(
+                    meeting, action, history, due, overdue_days(due, history[-1].status, today)
+                )
             )
     return tracked
 

@@ -66,8 +66,9 @@ class Staging:
         if self.output.exists():
             check_output_target(self.output)
             if not _exchange(self.root, self.output):
-                old = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.old-",
-                                            dir=self.output.parent))
+                old = Path(
+                    tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent)
+                )
                 old.rmdir()
                 os.rename(self.output, old)
                 os.rename(self.root, self.output)
