@@ -28,7 +28,7 @@ from sitegen.model import (
 from sitegen.parallel import parallel_map
 from sitegen.parse import ReadIssue, decode, parse_document, parse_yaml
 from sitegen.private import strip_private
-from sitegen.schema import Context, validate_record
+from sitegen.schema import PLACEHOLDER, Context, validate_record
 
 SETTINGS_FILE = "site.yaml"
 FILES_FOLDER = "files"
@@ -81,6 +81,11 @@ def read_document(
                 "text ends (until then everything after it is withheld)",
             )
         )
+    for number, line in enumerate(stripped.body.split("\n")):
+        if line.lstrip().startswith(f"{PLACEHOLDER}:"):
+            problems.append(Problem(shown_path, parsed.body_line + number, "body",
+                                    "still holds placeholder text starting 'TODO:'; write the "
+                                    "real text or delete the line"))
     source = Source(shown_path, parsed.lines, parsed.body_line)
     document = validate_record(
         collection.record,

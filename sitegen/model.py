@@ -139,6 +139,7 @@ class Document:
         Choice(Visibility),
         "Public (the default), or draft to leave it out of the public build.",
         default=Visibility.PUBLIC,
+        example="public",
     )
 
     @property
@@ -227,7 +228,9 @@ class Action:
         "A date, a month (2022-02: its last day), asap, ongoing or next-meeting.",
         example="asap",
     )
-    due_note: str | None = spec(Text(), "Words to show beside the deadline, if any.")
+    due_note: str | None = spec(
+        Text(), "Words to show beside the deadline, if any.", example="with the meeting notes"
+    )
     status: ActionStatus = spec(
         Choice(ActionStatus),
         "open (the default), in-progress, done or dropped.",
@@ -242,11 +245,19 @@ class Action:
 
 @dataclass(frozen=True, kw_only=True)
 class ActionUpdate:
-    action: str = spec(ActionRef(), "The action: <meeting file name>#<action id>.", required=True)
-    status: ActionStatus = spec(
-        Choice(ActionStatus), "The action's status as of this meeting.", required=True
+    action: str = spec(
+        ActionRef(),
+        "The action: <meeting file name>#<action id>.",
+        required=True,
+        example="2021-11-08-allies-group#a1",
     )
-    note: str | None = spec(Text(), "What happened.")
+    status: ActionStatus = spec(
+        Choice(ActionStatus),
+        "The action's status as of this meeting.",
+        required=True,
+        example="in-progress",
+    )
+    note: str | None = spec(Text(), "What happened.", example="A first draft was shared.")
 
 
 @dataclass(frozen=True, kw_only=True)

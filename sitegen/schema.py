@@ -174,6 +174,9 @@ class Ref(FieldType):
     def convert(self, value: Any, ctx: Context, path: str) -> str:
         if not isinstance(value, str) or not value.strip():
             raise Invalid(f"must be the name of a file in {self.where()}, not {show_value(value)}")
+        if value.startswith(PLACEHOLDER):
+            raise Invalid(f"still holds the placeholder '{value}'; write the name of a file in "
+                          f"{self.where()}")
         return value.strip().removesuffix(".md")
 
     def where(self) -> str:
@@ -350,7 +353,7 @@ def validate_record(
     for name, field_spec in fields.items():
         field_path = f"{path}.{name}" if path else name
         raw = data.get(name)
-        if raw is None or raw == "" or raw == []:
+        if is_blank(raw):
             if field_spec.required:
                 ctx.report(field_path, ctx.line_of(field_path), _missing(field_spec))
                 failed = True
@@ -375,6 +378,13 @@ def validate_record(
             ctx.problem(field_path, message)
             failed = True
     return None if failed else record
+
+
+def is_blank(value: Any) -> bool:
+    """Nothing written: empty, an empty list, or a group of fields all left empty."""
+    if isinstance(value, dict):
+        return all(is_blank(v) for v in value.values())
+    return value is None or value == "" or value == []
 
 
 def _missing(field_spec: FieldSpec) -> str:
