@@ -25,9 +25,9 @@ from sitegen.data import OpenData
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
 from sitegen.links import BodyOnPage, check_bodies
-from sitegen.loader import SETTINGS_FILE, published_files, read_site
-from sitegen.markdown import TEMPLATE_IDS, Rendered, render_markdown
-from sitegen.model import COLLECTIONS, Document, LeftOut, Site
+from sitegen.loader import SETTINGS_FILE, LoadedFile, assemble, load_all, published_files
+from sitegen.markdown import Rendered, render_markdown
+from sitegen.model import COLLECTIONS, Document, LeftOut, Site, SiteSettings
 from sitegen.pages import PageJob, Planner, SiteInfo, nav_items
 from sitegen.parallel import parallel_map
 from sitegen.references import check_references
@@ -105,48 +105,80 @@ class BuildReport:
     search: str
 
 
+@dataclass
+class Sources:
+    """Everything read from the content folder, before any whole-site check."""
+
+    settings: SiteSettings
+    files: list[LoadedFile]
+    problems: list[Problem]
+    """Problems found while reading: settings, layout and files we cannot publish."""
+    published: list[str]
+    """Site paths of the files under ``content/files/``."""
+
+
+BodiesRenderer = Callable[[Sequence[Document], str], dict[str, Rendered]]
+"""Renders documents' bodies for a base path, keyed by source path."""
+
+
+def read_sources(options: BuildOptions) -> Sources:
+    settings, files, problems = load_all(options.content, options.workers)
+    published, file_problems = published_files(options.content)
+    return Sources(settings, files, problems + file_problems, published)
+
+
 def prepare(options: BuildOptions) -> Prepared:
     """Read and check everything; raise :class:`ContentError` with every problem found."""
     timings = Timings()
     with timings.step("read"):
-        site, problems, existing = read_site(
-            options.content, drafts=options.drafts, workers=options.workers
-        )
+        sources = read_sources(options)
+
+    def render(documents: Sequence[Document], base_path: str) -> dict[str, Rendered]:
+        return render_bodies(documents, base_path, options.workers)
+
+    return prepare_sources(sources, options, timings, render)
+
+
+def prepare_sources(
+    sources: Sources, options: BuildOptions, timings: Timings, render: BodiesRenderer
+) -> Prepared:
+    """Check what was read and plan the pages; raise :class:`ContentError` on any error."""
+    with timings.step("check references"):
+        site, problems, existing = assemble(sources.settings, sources.files, drafts=options.drafts)
+        problems = sources.problems + problems
         settings_path = display_path(options.content / SETTINGS_FILE)
         urls, url_problems = site_urls(site.settings, options.base_url)
         zone, zone_problems = site_timezone(site.settings)
         problems += [_at(p, settings_path) for p in url_problems + zone_problems]
         today = build_date(options, zone)
-        files, file_problems = published_files(options.content)
-        problems += file_problems
-    with timings.step("check references"):
         problems += check_references(site, existing)
         problems += content_warnings(site, today, display_path(options.content), existing)
     _stop_on_errors(problems)
     index = SiteIndex(site, today)
     info = site_info(site, urls, zone, today, preview=options.preview)
     prepared = Prepared(
-        site,
-        index,
-        urls,
-        zone,
-        info,
-        {},
-        [],
-        [],
-        template_dirs(options.content),
-        timings,
-        options.content,
-        files,
+        site=site,
+        index=index,
+        urls=urls,
+        zone=zone,
+        info=info,
+        bodies={},
+        jobs=[],
+        problems=[],
+        templates=template_dirs(options.content),
+        timings=timings,
+        content=options.content,
+        files=sources.published,
     )
     with timings.step("render markdown"):
-        prepared.bodies = render_bodies(site, urls.base_path, options.workers)
+        documents = [document for _, document in published_bodies(site)]
+        prepared.bodies = render(documents, urls.base_path)
     with timings.step("check links"):
         prepared.jobs = Planner(prepared.views(), info).plan()
         problems += check_bodies(
             _bodies_on_pages(prepared),
-            known_paths(prepared.jobs) | frozenset(files),
-            anchors(prepared),
+            known_paths(prepared.jobs) | frozenset(sources.published),
+            anchors_of(prepared),
         )
     _stop_on_errors(problems)
     prepared.problems = problems
@@ -192,19 +224,22 @@ def published_bodies(site: Site) -> list[tuple[str, Document]]:
     return found
 
 
-def render_bodies(site: Site, base_path: str, workers: int) -> dict[str, Rendered]:
-    documents = [document for _, document in published_bodies(site)]
+def render_bodies(
+    documents: Sequence[Document], base_path: str, workers: int
+) -> dict[str, Rendered]:
+    """Render every body, in several processes when there are many."""
 
     def render(document: Document) -> Rendered:
         return render_markdown(document.body, base_path)
 
-    rendered = parallel_map(render, documents, workers)
+    rendered = parallel_map(render, list(documents), workers)
     return {doc.source.path: body for doc, body in zip(documents, rendered, strict=True)}
 
 
 def _bodies_on_pages(prepared: Prepared) -> list[BodyOnPage]:
+    bodies = prepared.bodies
     return [
-        BodyOnPage(document, path, prepared.bodies[document.source.path])
+        (document, path, bodies[document.source.path])
         for path, document in published_bodies(prepared.site)
     ]
 
@@ -223,14 +258,20 @@ def known_paths(jobs: Sequence[PageJob]) -> frozenset[str]:
     )
 
 
-def anchors(prepared: Prepared) -> dict[str, frozenset[str]]:
-    found: dict[str, frozenset[str]] = {}
-    for path, document in published_bodies(prepared.site):
-        ids = {h.id for h in prepared.bodies[document.source.path].headings} | TEMPLATE_IDS
-        actions = getattr(document, "actions", ())
-        ids |= {f"action-{action.id}" for action in actions}
-        found[path] = frozenset(ids)
-    return found
+def anchors_of(prepared: Prepared) -> Callable[[str], frozenset[str] | None]:
+    """Looks up the anchors of a page only when a link asks for one."""
+    sources = {job.path: job.source for job in prepared.jobs if job.source}
+    documents = {d.source.path: d for _, d in prepared.site.documents()}
+
+    def anchors(path: str) -> frozenset[str] | None:
+        source = sources.get(path)
+        if source is None or source not in prepared.bodies:
+            return None
+        ids = prepared.bodies[source].heading_ids
+        actions = getattr(documents[source], "actions", ())
+        return ids | {f"action-{action.id}" for action in actions} if actions else ids
+
+    return anchors
 
 
 # ---------------------------------------------------------------------- writing

@@ -101,7 +101,7 @@ def meeting_entries(meetings: Iterable[Meeting], index: SiteIndex) -> list[Entry
     entries = []
     for meeting in meetings:
         decisions = "".join(f"<li>{escape(d)}</li>" for d in meeting.decisions)
-        actions = index.actions_by_meeting.get(meeting.slug, [])
+        actions = meeting.actions
         content = f"<p>{escape(meeting.summary)}</p>"
         if decisions:
             content += f"<h2>Decisions</h2><ul>{decisions}</ul>"

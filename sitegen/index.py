@@ -25,7 +25,7 @@ from sitegen.model import (
     Site,
 )
 from sitegen.opportunities import OpportunityState, opportunity_state
-from sitegen.tracker import TrackedAction, track_actions
+from sitegen.tracker import HistoryEntry, TrackedAction, track_meeting, updates_by_action
 
 
 @dataclass(frozen=True)
@@ -51,6 +51,7 @@ class SiteIndex:
     def __init__(self, site: Site, today: dt.date) -> None:
         self.site = site
         self.today = today
+        self._actions_of: dict[str, list[TrackedAction]] = {}
 
     def warm(self) -> None:
         """Work out every shared answer now, before pages are rendered in parallel."""
@@ -61,7 +62,8 @@ class SiteIndex:
             "attendance",
             "actions",
             "actions_by_ref",
-            "actions_by_meeting",
+            "groups_with_actions",
+            "action_owners",
             "actions_by_group",
             "actions_by_owner",
             "memberships",
@@ -136,20 +138,35 @@ class SiteIndex:
     # ------------------------------------------------------------------ actions
 
     @cached_property
+    def action_updates(self) -> dict[str, list[HistoryEntry]]:
+        return updates_by_action(self.site.meetings)
+
+    def actions_of(self, meeting: Meeting) -> list[TrackedAction]:
+        """One meeting's actions: all a meeting page needs, without tracking the rest."""
+        found = self._actions_of.get(meeting.slug)
+        if found is None:
+            found = track_meeting(meeting, self.action_updates, self.today)
+            self._actions_of[meeting.slug] = found
+        return found
+
+    @cached_property
     def actions(self) -> list[TrackedAction]:
         """Every action, newest meeting first."""
-        return track_actions(self.site.meetings, self.today)
+        return [t for meeting in self.meetings_newest_first for t in self.actions_of(meeting)]
 
     @cached_property
     def actions_by_ref(self) -> dict[str, TrackedAction]:
         return {tracked.ref: tracked for tracked in self.actions}
 
     @cached_property
-    def actions_by_meeting(self) -> dict[str, list[TrackedAction]]:
-        grouped: dict[str, list[TrackedAction]] = defaultdict(list)
-        for tracked in self.actions:
-            grouped[tracked.meeting.slug].append(tracked)
-        return grouped
+    def groups_with_actions(self) -> list[str]:
+        return sorted({m.group for m in self.site.meetings.values() if m.actions})
+
+    @cached_property
+    def action_owners(self) -> list[str]:
+        return sorted(
+            {owner for m in self.site.meetings.values() for a in m.actions for owner in a.owners}
+        )
 
     @cached_property
     def actions_by_group(self) -> dict[str, list[TrackedAction]]:

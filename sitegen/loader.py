@@ -83,9 +83,15 @@ def read_document(
         )
     for number, line in enumerate(stripped.body.split("\n")):
         if line.lstrip().startswith(f"{PLACEHOLDER}:"):
-            problems.append(Problem(shown_path, parsed.body_line + number, "body",
-                                    "still holds placeholder text starting 'TODO:'; write the "
-                                    "real text or delete the line"))
+            problems.append(
+                Problem(
+                    shown_path,
+                    parsed.body_line + number,
+                    "body",
+                    "still holds placeholder text starting 'TODO:'; write the "
+                    "real text or delete the line",
+                )
+            )
     source = Source(shown_path, parsed.lines, parsed.body_line)
     document = validate_record(
         collection.record,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -85,6 +85,10 @@ class Rendered:
     raw_html_lines: tuple[int, ...]
     """Body lines where raw HTML was escaped."""
 
+    @cached_property
+    def heading_ids(self) -> frozenset[str]:
+        return frozenset(h.id for h in self.headings)
+
 
 @dataclass
 class _Collector:
@@ -104,6 +108,7 @@ def heading_slug(text: str) -> str:
     return f"{slug}-section" if clash else slug
 
 
+@lru_cache(maxsize=65536)
 def link_scheme(href: str) -> str:
     """The scheme of a link, lower-cased; empty for relative links."""
     if href.startswith("//"):

@@ -53,6 +53,8 @@ class SiteInfo:
     nav: tuple[NavItem, ...]
     preview: bool
     """Rendering for ``sitegen serve``: live reload and draft banners."""
+    preview_version: int = 0
+    """Which version of the preview site a page shows, so open tabs know when to reload."""
 
     @property
     def base_path(self) -> str:
@@ -281,12 +283,11 @@ class Planner:
         ]
         jobs += [
             PageJob(f"actions/group/{slug}/", "actions.html", _bind(self.tracker, "group", slug))
-            for slug in self.site.groups
-            if slug in self.index.actions_by_group
+            for slug in self.index.groups_with_actions
         ]
         owners = [
             slug
-            for slug in self.index.actions_by_owner
+            for slug in self.index.action_owners
             if slug in self.site.groups or self.site.people[slug].profile
         ]
         jobs += [

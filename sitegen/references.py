@@ -66,35 +66,68 @@ class Resolver:
 def check_references(site: Site, existing: frozenset[tuple[str, str]]) -> list[Problem]:
     """Every reference of the site that does not resolve."""
     resolver = Resolver(site, existing)
+    people, groups, projects = set(site.people), set(site.groups), set(site.projects)
+    known: dict[tuple[str, ...], set[str]] = {
+        ("people",): people,
+        ("groups",): groups,
+        ("projects",): projects,
+        ("people", "groups"): people | groups,
+    }
     problems: list[Problem] = []
-    for document, field_path, slug, collections in _references(site):
-        problem = resolver.check(document, field_path, slug, collections)
-        if problem is not None:
-            problems.append(problem)
+    # The preview runs this on every save, so the common case (every reference of a
+    # document known) is found with set operations, and the slow path only runs on a miss.
+    for document, references in _references(site):
+        for slug, collections, where in references:
+            if slug in known[collections]:
+                continue
+            problem = resolver.check(document, _field_path(where), slug, collections)
+            if problem is not None:
+                problems.append(problem)
     problems.extend(_check_action_updates(site, existing))
     return problems
 
 
-def _references(site: Site) -> Iterator[tuple[Document, str, str, tuple[str, ...]]]:
+FieldWhere = tuple[str | int, ...]
+"""A field path in parts, e.g. ``("actions", 2, "owners", 1)``; formatted only when needed."""
+Reference = tuple[str, tuple[str, ...], FieldWhere]
+
+
+def _field_path(where: FieldWhere) -> str:
+    text = ""
+    for part in where:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _references(site: Site) -> Iterator[tuple[Document, list[Reference]]]:
     people, groups, owners = ("people",), ("groups",), ("people", "groups")
+    slugs = set(site.people)
     for meeting in site.meetings.values():
-        yield meeting, "group", meeting.group, groups
+        found: list[Reference] = [(meeting.group, groups, ("group",))]
         if meeting.chair:
-            yield meeting, "chair", meeting.chair, people
+            found.append((meeting.chair, people, ("chair",)))
         for name in ("present", "apologies", "in_attendance"):
-            for index, slug in enumerate(getattr(meeting, name), start=1):
-                yield meeting, f"{name}[{index}]", slug, people
-        for index, slug in enumerate(meeting.projects, start=1):
-            yield meeting, f"projects[{index}]", slug, ("projects",)
+            listed = getattr(meeting, name)
+            if listed and not slugs.issuperset(listed):
+                found += [(s, people, (name, i)) for i, s in enumerate(listed, start=1)]
+        found += [(s, ("projects",), ("projects", i)) for i, s in enumerate(meeting.projects, 1)]
         for index, action in enumerate(meeting.actions, start=1):
-            for owner_index, slug in enumerate(action.owners, start=1):
-                yield meeting, f"actions[{index}].owners[{owner_index}]", slug, owners
+            found += [
+                (slug, owners, ("actions", index, "owners", owner_index))
+                for owner_index, slug in enumerate(action.owners, start=1)
+            ]
+        yield meeting, found
     for group in site.groups.values():
-        for index, member in enumerate(group.members, start=1):
-            yield group, f"members[{index}].person", member.person, people
+        yield (
+            group,
+            [
+                (member.person, people, ("members", index, "person"))
+                for index, member in enumerate(group.members, start=1)
+            ],
+        )
     for opportunity in site.opportunities.values():
         if opportunity.project:
-            yield opportunity, "project", opportunity.project, ("projects",)
+            yield opportunity, [(opportunity.project, ("projects",), ("project",))]
 
 
 def _check_action_updates(site: Site, existing: frozenset[tuple[str, str]]) -> Iterator[Problem]:

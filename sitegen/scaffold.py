@@ -37,8 +37,10 @@ def collection_for(kind: str) -> Collection:
     collection = _KINDS.get(kind.lower())
     if collection is None:
         kinds = ", ".join(c.singular for c in COLLECTIONS)
-        raise ScaffoldError(f"'{kind}' is not a kind of file; use one of: {kinds}"
-                            f"{did_you_mean(kind.lower(), _KINDS)}")
+        raise ScaffoldError(
+            f"'{kind}' is not a kind of file; use one of: {kinds}"
+            f"{did_you_mean(kind.lower(), _KINDS)}"
+        )
     return collection
 
 
@@ -47,8 +49,10 @@ def create(content: Path, kind: str, slug: str, today: dt.date | None = None) ->
     collection = collection_for(kind)
     slug = slug.removesuffix(".md")
     if not is_slug(slug):
-        raise ScaffoldError(f"'{slug}' is not a usable file name: use lower-case letters, digits "
-                            "and hyphens, e.g. 2022-01-25-allies-group")
+        raise ScaffoldError(
+            f"'{slug}' is not a usable file name: use lower-case letters, digits "
+            "and hyphens, e.g. 2022-01-25-allies-group"
+        )
     path = content / collection.name / f"{slug}.md"
     if path.exists():
         raise ScaffoldError(f"{path} already exists; choose another name or edit that file")

@@ -175,8 +175,9 @@ class Ref(FieldType):
         if not isinstance(value, str) or not value.strip():
             raise Invalid(f"must be the name of a file in {self.where()}, not {show_value(value)}")
         if value.startswith(PLACEHOLDER):
-            raise Invalid(f"still holds the placeholder '{value}'; write the name of a file in "
-                          f"{self.where()}")
+            raise Invalid(
+                f"still holds the placeholder '{value}'; write the name of a file in {self.where()}"
+            )
         return value.strip().removesuffix(".md")
 
     def where(self) -> str:

@@ -21,7 +21,7 @@ from sitegen.values import DueKind, days_between
 CLOSED_STATUSES = frozenset({ActionStatus.DONE, ActionStatus.DROPPED})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HistoryEntry:
     """One step in an action's life: where it was agreed, or an update."""
 
@@ -32,7 +32,7 @@ class HistoryEntry:
     """True for the meeting that agreed the action."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TrackedAction:
     """An action with everything the tracker computes about it."""
 
@@ -82,26 +82,39 @@ def overdue_days(due: dt.date | None, status: ActionStatus, today: dt.date) -> i
     return days_between(due, today)
 
 
-def track_actions(meetings: Mapping[str, Meeting], today: dt.date) -> list[TrackedAction]:
-    """Every action of every meeting, newest meeting first, with history applied."""
+def updates_by_action(meetings: Mapping[str, Meeting]) -> dict[str, list[HistoryEntry]]:
+    """Every recorded update, by action reference, oldest meeting first."""
     updates: dict[str, list[HistoryEntry]] = defaultdict(list)
     for meeting in _oldest_first(meetings.values()):
         for update in meeting.action_updates:
             updates[update.action].append(
                 HistoryEntry(meeting, update.status, update.note, is_origin=False)
             )
-    tracked: list[TrackedAction] = []
-    for meeting in _newest_first(meetings.values()):
-        for action in meeting.actions:
-            origin = HistoryEntry(meeting, action.status, None, is_origin=True)
-            history = (origin, *updates.get(f"{meeting.slug}#{action.id}", ()))
-            due = due_date(meeting, action)
-            tracked.append(
-                TrackedAction(
-                    meeting, action, history, due, overdue_days(due, history[-1].status, today)
-                )
-            )
+    return updates
+
+
+def track_meeting(
+    meeting: Meeting, updates: Mapping[str, list[HistoryEntry]], today: dt.date
+) -> list[TrackedAction]:
+    """The actions agreed at one meeting, with their history applied."""
+    tracked = []
+    for action in meeting.actions:
+        origin = HistoryEntry(meeting, action.status, None, is_origin=True)
+        history = (origin, *updates.get(f"{meeting.slug}#{action.id}", ()))
+        due = due_date(meeting, action)
+        late = overdue_days(due, history[-1].status, today)
+        tracked.append(TrackedAction(meeting, action, history, due, late))
     return tracked
+
+
+def track_actions(meetings: Mapping[str, Meeting], today: dt.date) -> list[TrackedAction]:
+    """Every action of every meeting, newest meeting first, with history applied."""
+    updates = updates_by_action(meetings)
+    return [
+        tracked
+        for meeting in _newest_first(meetings.values())
+        for tracked in track_meeting(meeting, updates, today)
+    ]
 
 
 def _oldest_first(meetings: Iterable[Meeting]) -> list[Meeting]:

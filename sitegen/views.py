@@ -494,7 +494,7 @@ class Views:
             in_attendance=tuple(self.person_link(s) for s in meeting.in_attendance),
             summary=meeting.summary,
             decisions=meeting.decisions,
-            actions=self.actions(self.index.actions_by_meeting.get(meeting.slug, ())),
+            actions=self.actions(self.index.actions_of(meeting)),
             updates=updates,
             next_meeting=self.next_meeting(meeting),
             projects=tuple(self.project_link(s) for s in meeting.projects),
