@@ -24,7 +24,7 @@ from sitegen.config import BuildOptions, SiteUrls, build_date, site_timezone, si
 from sitegen.data import OpenData
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
-from sitegen.links import BodyOnPage, check_bodies
+from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
 from sitegen.loader import SETTINGS_FILE, LoadedFile, assemble, load_all, published_files
 from sitegen.markdown import Rendered, render_markdown
 from sitegen.model import COLLECTIONS, Document, LeftOut, Site, SiteSettings
@@ -85,6 +85,8 @@ class Prepared:
     content: Path
     files: list[str]
     """Site paths of the files under ``content/files/``."""
+    published: list[tuple[str, Document]] = field(default_factory=list)
+    """Each document whose body is on a page, with that page's site path."""
 
     def views(self) -> Views:
         return Views(self.index, self.urls, self.body_of)
@@ -119,6 +121,8 @@ class Sources:
 
 BodiesRenderer = Callable[[Sequence[Document], str], dict[str, Rendered]]
 """Renders documents' bodies for a base path, keyed by source path."""
+LinksChecker = Callable[[Sequence[BodyOnPage], frozenset[str], AnchorsOf], list[Problem]]
+"""Checks bodies' links against the site's pages and their anchors."""
 
 
 def read_sources(options: BuildOptions) -> Sources:
@@ -140,7 +144,11 @@ def prepare(options: BuildOptions) -> Prepared:
 
 
 def prepare_sources(
-    sources: Sources, options: BuildOptions, timings: Timings, render: BodiesRenderer
+    sources: Sources,
+    options: BuildOptions,
+    timings: Timings,
+    render: BodiesRenderer,
+    check_links: LinksChecker = check_bodies,
 ) -> Prepared:
     """Check what was read and plan the pages; raise :class:`ContentError` on any error."""
     with timings.step("check references"):
@@ -155,7 +163,7 @@ def prepare_sources(
         problems += content_warnings(site, today, display_path(options.content), existing)
     _stop_on_errors(problems)
     index = SiteIndex(site, today)
-    info = site_info(site, urls, zone, today, preview=options.preview)
+    info = site_info(site, urls, zone, today, options)
     prepared = Prepared(
         site=site,
         index=index,
@@ -171,11 +179,12 @@ def prepare_sources(
         files=sources.published,
     )
     with timings.step("render markdown"):
-        documents = [document for _, document in published_bodies(site)]
+        prepared.published = published_bodies(site)
+        documents = [document for _, document in prepared.published]
         prepared.bodies = render(documents, urls.base_path)
     with timings.step("check links"):
         prepared.jobs = Planner(prepared.views(), info).plan()
-        problems += check_bodies(
+        problems += check_links(
             _bodies_on_pages(prepared),
             known_paths(prepared.jobs) | frozenset(sources.published),
             anchors_of(prepared),
@@ -195,7 +204,7 @@ def _stop_on_errors(problems: Sequence[Problem]) -> None:
 
 
 def site_info(
-    site: Site, urls: SiteUrls, zone: ZoneInfo, today: dt.date, *, preview: bool
+    site: Site, urls: SiteUrls, zone: ZoneInfo, today: dt.date, options: BuildOptions
 ) -> SiteInfo:
     settings = site.settings
     return SiteInfo(
@@ -207,7 +216,8 @@ def site_info(
         today_iso=today.isoformat(),
         today_label=long_date(today),
         nav=nav_items(urls, has_about="about" in site.pages),
-        preview=preview,
+        preview=options.preview,
+        preview_version=options.preview_version,
     )
 
 
@@ -238,10 +248,7 @@ def render_bodies(
 
 def _bodies_on_pages(prepared: Prepared) -> list[BodyOnPage]:
     bodies = prepared.bodies
-    return [
-        (document, path, bodies[document.source.path])
-        for path, document in published_bodies(prepared.site)
-    ]
+    return [(document, path, bodies[document.source.path]) for path, document in prepared.published]
 
 
 def known_paths(jobs: Sequence[PageJob]) -> frozenset[str]:
@@ -260,15 +267,16 @@ def known_paths(jobs: Sequence[PageJob]) -> frozenset[str]:
 
 def anchors_of(prepared: Prepared) -> Callable[[str], frozenset[str] | None]:
     """Looks up the anchors of a page only when a link asks for one."""
-    sources = {job.path: job.source for job in prepared.jobs if job.source}
-    documents = {d.source.path: d for _, d in prepared.site.documents()}
+    by_page: dict[str, Document] = {}
 
     def anchors(path: str) -> frozenset[str] | None:
-        source = sources.get(path)
-        if source is None or source not in prepared.bodies:
+        if not by_page:
+            by_page.update(prepared.published)
+        document = by_page.get(path)
+        if document is None:
             return None
-        ids = prepared.bodies[source].heading_ids
-        actions = getattr(documents[source], "actions", ())
+        ids = prepared.bodies[document.source.path].heading_ids
+        actions = getattr(document, "actions", ())
         return ids | {f"action-{action.id}" for action in actions} if actions else ids
 
     return anchors

@@ -28,6 +28,8 @@ class BuildOptions:
     """Include drafts (``visibility: draft``)."""
     preview: bool = False
     """Building for ``sitegen serve``: drafts are marked with a banner."""
+    preview_version: int = 0
+    """The preview's version number, written into pages so open tabs know when to reload."""
     search: bool = True
     """Run Pagefind over the output."""
     workers: int = 0

@@ -59,66 +59,119 @@ def resolve(href: str, page_path: str) -> str | None:
     return unquote(path)
 
 
+@dataclass(frozen=True)
+class _Findings:
+    """What one body's links say, apart from anchors on other pages."""
+
+    rendered: Rendered
+    problems: tuple[Problem, ...]
+    fragments: tuple[tuple[int, str, str, str], ...]
+    """(line, href, target, fragment) of each link to a heading on another page."""
+
+
+class LinkChecker:
+    """Checks bodies' links, remembering each body's findings between runs.
+
+    ``sitegen serve`` checks the whole site on every save; a body that did not change,
+    on a site whose set of pages did not change, is not checked again. Links to a
+    heading on another page are always checked again, since that page may have changed.
+    """
+
+    def __init__(self) -> None:
+        self._known: frozenset[str] = frozenset()
+        self._memo: dict[tuple[str, str, int], _Findings] = {}
+
+    def check(
+        self, bodies: Iterable[BodyOnPage], known_paths: frozenset[str], anchors_of: AnchorsOf
+    ) -> list[Problem]:
+        if known_paths != self._known:
+            self._memo.clear()
+            self._known = known_paths
+        memo, fresh = self._memo, {}
+        problems: list[Problem] = []
+        for document, page_path, rendered in bodies:
+            key = (document.source.path, page_path, document.source.body_line)
+            findings = memo.get(key)
+            if findings is None or findings.rendered is not rendered:
+                findings = _findings(document, page_path, rendered, known_paths)
+            fresh[key] = findings
+            problems.extend(findings.problems)
+            for line, href, target, fragment in findings.fragments:
+                problem = _check_anchor(document, line, href, target, fragment, anchors_of)
+                if problem is not None:
+                    problems.append(problem)
+        self._memo = fresh
+        return problems
+
+
 def check_bodies(
     bodies: Iterable[BodyOnPage], known_paths: frozenset[str], anchors_of: AnchorsOf
 ) -> list[Problem]:
-    problems: list[Problem] = []
-    for document, page_path, rendered in bodies:
-        if rendered.links or rendered.images_without_alt or rendered.raw_html_lines:
-            problems.extend(_check_body(document, page_path, rendered, known_paths, anchors_of))
-        problems.extend(_check_headings(document, rendered))
-    return problems
+    """Every problem with the links, images and headings of the bodies."""
+    return LinkChecker().check(bodies, known_paths, anchors_of)
 
 
-def _check_body(
-    document: Document,
-    page_path: str,
-    rendered: Rendered,
-    known_paths: frozenset[str],
-    anchors_of: AnchorsOf,
-) -> Iterable[Problem]:
+def _findings(
+    document: Document, page_path: str, rendered: Rendered, known_paths: frozenset[str]
+) -> _Findings:
     source = document.source
     at = _Reporter(source.path, source.body_line).at
+    problems: list[Problem] = []
+    fragments: list[tuple[int, str, str, str]] = []
     unsafe = set(rendered.unsafe)
-    # This loop runs over every link of the site on every preview save: keep it lean.
     for link in rendered.links:
         href = link.href
         if unsafe and link in unsafe:
-            yield at(
-                link.line,
-                f"the link '{href}' uses {link_scheme(href)}:, which is "
-                "not allowed; use an http, https or mailto link, or a link within the site",
+            problems.append(
+                at(
+                    link.line,
+                    f"the link '{href}' uses {link_scheme(href)}:, which is "
+                    "not allowed; use an http, https or mailto link, or a link within the site",
+                )
             )
             continue
         if link_scheme(href):
             continue
         target = resolve(href, page_path)
-        fragment = href.partition("#")[2]
         if target is None or target not in known_paths:
-            yield _missing_page(href, target, known_paths, link.line, at)
-        elif fragment:
-            known = anchors_of(target)
-            name = unquote(fragment)
-            if known is not None and name not in known and name not in TEMPLATE_IDS:
-                hint = did_you_mean(fragment, known)
-                yield at(
-                    link.line,
-                    f"the link '{href}' goes to a heading '#{fragment}' that /{target} "
-                    f"does not have{hint}",
-                    Severity.WARNING,
-                )
+            problems.append(_missing_page(href, target, known_paths, link.line, at))
+            continue
+        fragment = href.partition("#")[2]
+        if fragment:
+            fragments.append((link.line, href, target, fragment))
     for line in rendered.images_without_alt:
-        yield at(
-            line,
-            "an image has no alternative text: describe it, ![what it shows](file)",
-            Severity.WARNING,
+        problems.append(
+            at(
+                line,
+                "an image has no alternative text: describe it, ![what it shows](file)",
+                Severity.WARNING,
+            )
         )
     for line in rendered.raw_html_lines:
-        yield at(
-            line,
-            "raw HTML is shown as text, not used: write it in Markdown instead",
-            Severity.WARNING,
+        problems.append(
+            at(
+                line,
+                "raw HTML is shown as text, not used: write it in Markdown instead",
+                Severity.WARNING,
+            )
         )
+    problems.extend(_check_headings(document, rendered))
+    return _Findings(rendered, tuple(problems), tuple(fragments))
+
+
+def _check_anchor(
+    document: Document, line: int, href: str, target: str, fragment: str, anchors_of: AnchorsOf
+) -> Problem | None:
+    known = anchors_of(target)
+    name = unquote(fragment)
+    if known is None or name in known or name in TEMPLATE_IDS:
+        return None
+    hint = did_you_mean(fragment, known)
+    return _Reporter(document.source.path, document.source.body_line).at(
+        line,
+        f"the link '{href}' goes to a heading '#{fragment}' that /{target} does not have{hint}",
+        Severity.WARNING,
+    )
 
 
 def _check_headings(document: Document, rendered: Rendered) -> Iterable[Problem]:

@@ -251,7 +251,7 @@ def assemble(
     first_path: dict[tuple[str, str], str] = {}
     existing: set[tuple[str, str]] = set()
     left_out: list[LeftOut] = []
-    for loaded in sorted(files, key=lambda f: str(f.path)):
+    for loaded in sorted(files, key=lambda f: f.shown):
         problems.extend(loaded.problems)
         key = (loaded.collection.name, loaded.slug)
         shown = loaded.shown

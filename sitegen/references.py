@@ -76,7 +76,7 @@ def check_references(site: Site, existing: frozenset[tuple[str, str]]) -> list[P
     problems: list[Problem] = []
     # The preview runs this on every save, so the common case (every reference of a
     # document known) is found with set operations, and the slow path only runs on a miss.
-    for document, references in _references(site):
+    for document, references in _references(site, people, groups, projects):
         for slug, collections, where in references:
             if slug in known[collections]:
                 continue
@@ -99,10 +99,27 @@ def _field_path(where: FieldWhere) -> str:
     return text
 
 
-def _references(site: Site) -> Iterator[tuple[Document, list[Reference]]]:
+def _all_known(meeting: Meeting, people: set[str], groups: set[str], projects: set[str]) -> bool:
+    return (
+        meeting.group in groups
+        and (meeting.chair is None or meeting.chair in people)
+        and people.issuperset(meeting.present)
+        and people.issuperset(meeting.apologies)
+        and people.issuperset(meeting.in_attendance)
+        and projects.issuperset(meeting.projects)
+        and all(o in people or o in groups for a in meeting.actions for o in a.owners)
+    )
+
+
+def _references(
+    site: Site, known_people: set[str], known_groups: set[str], known_projects: set[str]
+) -> Iterator[tuple[Document, list[Reference]]]:
+    """Each document's references, listed in full only for documents with an unknown one."""
     people, groups, owners = ("people",), ("groups",), ("people", "groups")
-    slugs = set(site.people)
+    slugs = known_people
     for meeting in site.meetings.values():
+        if _all_known(meeting, known_people, known_groups, known_projects):
+            continue
         found: list[Reference] = [(meeting.group, groups, ("group",))]
         if meeting.chair:
             found.append((meeting.chair, people, ("chair",)))
@@ -133,24 +150,25 @@ def _references(site: Site) -> Iterator[tuple[Document, list[Reference]]]:
 def _check_action_updates(site: Site, existing: frozenset[tuple[str, str]]) -> Iterator[Problem]:
     for meeting in site.meetings.values():
         for index, update in enumerate(meeting.action_updates, start=1):
-            field_path = f"action_updates[{index}].action"
-            line = meeting.source.line(field_path)
             target_slug, _, action_id = update.action.partition("#")
             target = site.meetings.get(target_slug)
             if target is None:
                 if ("meetings", target_slug) in existing:
                     continue
-                hint = did_you_mean(target_slug, site.meetings)
-                yield Problem(
-                    meeting.source.path, line, field_path, f"unknown meeting '{target_slug}'{hint}"
+                message = (
+                    f"unknown meeting '{target_slug}'{did_you_mean(target_slug, site.meetings)}"
                 )
-                continue
-            message = _update_problem(meeting, target, action_id)
+            else:
+                message = _update_problem(meeting, target, action_id)
             if message:
+                field_path = f"action_updates[{index}].action"
+                line = meeting.source.line(field_path)
                 yield Problem(meeting.source.path, line, field_path, message)
 
 
 def _update_problem(meeting: Meeting, target: Meeting, action_id: str) -> str:
+    if meeting.date > target.date and any(a.id == action_id for a in target.actions):
+        return ""  # the common case
     ids = [action.id for action in target.actions]
     if action_id not in ids:
         hint = did_you_mean(action_id, ids)

@@ -1,7 +1,7 @@
 // sitegen serve: reload this tab when the site changes, and show problems when
 // an edit breaks it. Only ever served by the preview, never published.
 (() => {
-  const script = document.currentScript;
+  const script = document.currentScript || document.querySelector("script[data-version]");
   const pageVersion = Number(script.dataset.version || "0");
   const id = "sitegen-problems";
 

@@ -48,6 +48,22 @@ def test_an_edit_shows_in_the_open_tab_by_itself(preview: tuple[Server, Path], p
     expect(page.locator("main")).to_contain_text("The group agreed a bolder plan.", timeout=10000)
 
 
+def test_an_open_tab_reloads_once_per_edit_and_otherwise_stays_put(
+    preview: tuple[Server, Path], page: Page
+) -> None:
+    server, content = preview
+    loads: list[str] = []
+    page.on("load", lambda: loads.append(page.url))
+    page.goto(server.url + "meetings/2024-01-10-steering-group/")
+    page.wait_for_timeout(1500)
+    assert len(loads) == 1
+    source = content / MEETING
+    save_like_an_editor(source, source.read_text().replace("Funding is secure", "Money is fine"))
+    expect(page.locator("main")).to_contain_text("Money is fine", timeout=10000)
+    page.wait_for_timeout(1500)
+    assert len(loads) == 2
+
+
 def test_listings_and_other_pages_follow_the_edit(preview: tuple[Server, Path], page: Page) -> None:
     server, content = preview
     page.goto(server.url + "meetings/")
