@@ -1,18 +1,21 @@
 """Time clean full builds of the benchmark corpus and print a Markdown table.
 
-Usage: python bench/run.py [--sizes 1000,5000] [--runs 3] [--skip-search]
+Usage: python bench/run.py [--sizes 1000,5000] [--runs 3] [--skip-search] [--skip-serve]
 
-Discipline (as in /work/shared/research/peer-benchmark.md): one tool at a time; every figure
-is a whole process (start-up included), with the old output deleted inside the timed
+Discipline: one tool at a time; every figure is a whole process (start-up included), with the old output deleted inside the timed
 command; each cell is the median of --runs counted runs after 1 warm-up run, with the wall
 time's min-max spread. CPU is user+sys and peak is ru_maxrss, both from os.wait4 on the
 child, so they cover the child and every descendant it waited for (peak is the largest
 single process, not a sum). Rows:
 
 - naive: bench/naive.py, the floor (markdown-it-py + jinja2 + python-frontmatter);
-- sitegen: ``python -m sitegen build ... --today 2026-11-28``;
+- sitegen: ``python -m sitegen build ... --today 2026-11-28``, search index included;
+- sitegen --no-search: the same without the search index;
 - pagefind: Pagefind indexing of the sitegen output, timed on its own so the search share
   of the build is visible (skipped with --skip-search or when the sitegen build failed).
+
+Then, unless --skip-serve, ``bench/edit_latency.py`` times one-page edits in
+``sitegen serve`` at each size, printed against the full build.
 """
 
 from __future__ import annotations
@@ -158,11 +161,12 @@ def naive_tool(content: Path, out: Path) -> Tool:
     return Tool("naive floor", command, target, target)
 
 
-def sitegen_tool(content: Path, out: Path) -> Tool:
-    target = out / "site"
+def sitegen_tool(content: Path, out: Path, search: bool = True) -> Tool:
+    target = out / ("site" if search else "site-no-search")
     build = ("build", "--content", rel(content), "--output", rel(target), "--today", TODAY)
-    command = (sys.executable, "-m", "sitegen", *build)
-    return Tool("sitegen build", command, target, target)
+    command = (sys.executable, "-m", "sitegen", *build, *(() if search else ("--no-search",)))
+    name = "sitegen build" if search else "sitegen build --no-search"
+    return Tool(name, command, target, target)
 
 
 def pagefind_tool(site: Path) -> Tool | None:
@@ -182,6 +186,7 @@ def bench_size(size: int, runs: int, skip_search: bool) -> list[Row]:
     rows = [time_tool(naive_tool(content, out), size, runs)]
     build = time_tool(sitegen_tool(content, out), size, runs)
     rows.append(build)
+    rows.append(time_tool(sitegen_tool(content, out, search=False), size, runs))
     search = None if skip_search or build.failure else pagefind_tool(out / "site")
     if search is not None:
         rows.append(time_tool(search, size, runs))
@@ -233,6 +238,8 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     parser.add_argument("--sizes", default="1000,5000", help="comma-separated corpus sizes")
     parser.add_argument("--runs", type=int, default=3, help="counted runs after 1 warm-up")
     parser.add_argument("--skip-search", action="store_true", help="do not time Pagefind")
+    parser.add_argument("--skip-serve", action="store_true", help="do not time preview edits")
+    parser.add_argument("--edits", type=int, default=9, help="edits timed in the preview")
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
@@ -243,12 +250,53 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
     return args
 
 
+def edit_latency(size: int, edits: int) -> dict[str, object] | None:
+    """``sitegen serve``: one-page edit to reloaded tab (bench/edit_latency.py)."""
+    content = ensure_corpus(size)
+    command = [sys.executable, str(BENCH / "edit_latency.py"), str(content), "--edits", str(edits)]
+    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        print(f"edit latency at N={size} failed:\n{result.stderr[-2000:]}", file=sys.stderr)
+        return None
+    measured: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return measured
+
+
+def print_edit_table(rows: list[Row], latencies: dict[int, dict[str, object]]) -> None:
+    full = {r.size: r.wall for r in rows if r.tool == "sitegen build" and not r.failure}
+    print(
+        "\n`sitegen serve`: a one-page edit until the open tab has reloaded it "
+        "(browser's DOMContentLoaded), against a full rebuild\n"
+    )
+    print(
+        "| size | edit to reloaded tab, median ms (min\N{EN DASH}max) | server rebuild ms "
+        "(median) | full `sitegen build` s | preview ready s |"
+    )
+    print("|---:|---:|---:|---:|---:|")
+    for size, measured in sorted(latencies.items()):
+        times = [int(x) for x in measured["edit_to_reloaded_ms"]]  # type: ignore[attr-defined]
+        rebuilds = [int(x) for x in measured["server_rebuild_ms"]]  # type: ignore[attr-defined]
+        rebuild = statistics.median(rebuilds) if rebuilds else float("nan")
+        whole = f"{full[size]:.2f}" if size in full else DASH
+        print(
+            f"| {size} | {statistics.median(times):.0f} ({min(times)}\N{EN DASH}{max(times)}) "
+            f"| {rebuild:.0f} | {whole} | {measured['ready_s']} |"
+        )
+
+
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
     rows: list[Row] = []
+    latencies: dict[int, dict[str, object]] = {}
     for size in args.sizes:
         rows += bench_size(size, args.runs, args.skip_search)
+        if not args.skip_serve:
+            measured = edit_latency(size, args.edits)
+            if measured is not None:
+                latencies[size] = measured
     print_table(rows, args.runs)
+    if latencies:
+        print_edit_table(rows, latencies)
     return 0
 
 
