@@ -3,10 +3,10 @@
 Usage: python bench/run.py [--sizes 1000,5000] [--runs 3] [--skip-search] [--skip-serve]
 
 Discipline: one tool at a time; every figure is a whole process (start-up included), with
-the old output deleted inside the timed command; each cell is the median of --runs counted runs after 1 warm-up run, with the wall
-time's min-max spread. CPU is user+sys and peak is ru_maxrss, both from os.wait4 on the
-child, so they cover the child and every descendant it waited for (peak is the largest
-single process, not a sum). Rows:
+the old output deleted inside the timed command; each cell is the median of --runs counted
+runs after 1 warm-up run, with the wall time's min-max spread. CPU is user+sys and peak is
+ru_maxrss, both from os.wait4 on the child, so they cover the child and every descendant it
+waited for (peak is the largest single process, not a sum). Rows:
 
 - naive: bench/naive.py, the floor (markdown-it-py + jinja2 + python-frontmatter);
 - sitegen: ``python -m sitegen build ... --today 2026-11-28``, search index included;

@@ -26,8 +26,33 @@ MEETING = "meetings/2024-01-10-steering-group/"
 
 
 _BLOCKS = frozenset(
-    "p div li dt dd h1 h2 h3 h4 tr td th caption ul ol dl table section nav details summary "
-    "br main header footer".split()
+    [
+        "p",
+        "div",
+        "li",
+        "dt",
+        "dd",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "ul",
+        "ol",
+        "dl",
+        "table",
+        "section",
+        "nav",
+        "details",
+        "summary",
+        "br",
+        "main",
+        "header",
+        "footer",
+    ]
 )
 
 
