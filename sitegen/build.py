@@ -342,13 +342,16 @@ def render_pages(prepared: Prepared, root: Path, workers: int) -> dict[str, int]
     parallel_map(write_batch, batches, workers if len(jobs) > 200 else 1)
     counts: dict[str, int] = {}
     for job in jobs:
-        section = job.path.split("/", 1)[0] if "/" in job.path else "home"
-        section = section if section in _SECTIONS else "other"
+        section = job.path.split("/", 1)[0]
+        if job.template in ("page.html", "pages.html"):
+            section = "pages"
+        elif section not in _SECTIONS:
+            section = "other"  # the home page, search, open data and 404
         counts[section] = counts.get(section, 0) + 1
     return counts
 
 
-_SECTIONS = {c.name for c in COLLECTIONS} | {"actions", "home", "search", "data"}
+_SECTIONS = {c.name for c in COLLECTIONS} | {"actions"}
 
 
 def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:

@@ -657,10 +657,20 @@ class Planner:
         return self.context(meta, post=view)
 
     def content_pages(self) -> list[PageJob]:
-        return [
+        return [PageJob("pages/", "pages.html", self.pages_listing)] + [
             PageJob(f"{slug}/", "page.html", _bind(self.content_page, slug), p.source.path)
             for slug, p in self.site.pages.items()
         ]
+
+    def pages_listing(self) -> dict[str, Any]:
+        meta = PageMeta(
+            title="About this portal",
+            path="pages/",
+            breadcrumbs=self.crumbs(),
+            description="Pages about the Collective, how it works and this portal.",
+        )
+        pages = tuple(self.views.page(p) for p in self.index.pages_in_order)
+        return self.context(meta, pages=pages)
 
     def content_page(self, slug: str) -> dict[str, Any]:
         page = self.site.pages[slug]
