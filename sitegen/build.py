@@ -291,9 +291,18 @@ def build(options: BuildOptions) -> BuildReport:
     staging = Staging(options.output)
     indexer: Indexer | None = None
     try:
-        with timings.step("render pages"):
-            pages = render_pages(prepared, staging.root, options.workers)
-        indexer = Indexer(staging.root, indexed_paths(prepared)) if options.search else None
+        # Item pages first: the indexer reads only those, so it can start while the
+        # listings, the tracker and the data files are still being written.
+        items = [job for job in prepared.jobs if job.source]
+        rest = [job for job in prepared.jobs if not job.source]
+        with timings.step("render item pages"):
+            pages = render_pages(prepared, staging.root, options.workers, items)
+        indexer = Indexer(staging.root, [job.path for job in items]) if options.search else None
+        with timings.step("render listings"):
+            for section, count in render_pages(
+                prepared, staging.root, options.workers, rest
+            ).items():
+                pages[section] = pages.get(section, 0) + count
         with timings.step("write data, feeds, calendars"):
             files = write_extras(prepared, staging)
         search = ""
@@ -317,18 +326,14 @@ def build(options: BuildOptions) -> BuildReport:
     )
 
 
-def indexed_paths(prepared: Prepared) -> list[str]:
-    """The pages Pagefind indexes: every item page (they carry data-pagefind-body)."""
-    return [job.path for job in prepared.jobs if job.source]
-
-
 def render_job(prepared: Prepared, job: PageJob) -> bytes:
     return render_template(prepared.templates, job.template, job.context()).encode("utf-8")
 
 
-def render_pages(prepared: Prepared, root: Path, workers: int) -> dict[str, int]:
-    """Render and write every page; returns pages written per section."""
-    jobs = prepared.jobs
+def render_pages(
+    prepared: Prepared, root: Path, workers: int, jobs: Sequence[PageJob]
+) -> dict[str, int]:
+    """Render and write ``jobs``; returns pages written per section."""
     prepared.index.warm()
 
     def write_batch(batch: tuple[int, int]) -> int:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -296,11 +297,51 @@ class Planner:
         ]
         return jobs
 
+    @cached_property
+    def actions_by_state(self) -> dict[str, list[TrackedAction]]:
+        found: dict[str, list[TrackedAction]] = {name: [] for name in ACTION_VIEWS}
+        for tracked in self.index.actions:
+            found[_state(tracked)].append(tracked)
+        return found
+
+    @cached_property
+    def tracker_views(self) -> tuple[list[Any], list[Any], list[Any]]:
+        """The links to every view of the tracker, with counts: the same on every view."""
+        index, views, path = self.index, self.views, self.info.path
+        status_views = [
+            (
+                name,
+                ACTION_VIEW_LABELS[name],
+                path(f"actions/{name}/"),
+                len(self.actions_by_state[name]),
+            )
+            for name in ACTION_VIEWS
+        ]
+        group_views = [
+            (
+                views.group_link(slug),
+                len(index.actions_by_group[slug]),
+                path(f"actions/group/{slug}/"),
+                slug,
+            )
+            for slug in self.site.groups
+            if slug in index.actions_by_group
+        ]
+        owner_views = sorted(
+            (
+                (views.owner_link(slug), len(items), path(f"actions/owner/{slug}/"), slug)
+                for slug, items in index.actions_by_owner.items()
+                if slug in self.site.groups or self.site.people[slug].profile
+            ),
+            key=lambda entry: entry[0].text.lower(),
+        )
+        return status_views, group_views, owner_views
+
     def tracker(self, facet: str, value: str) -> dict[str, Any]:
         index, views = self.index, self.views
         chosen: Iterable[TrackedAction]
         if facet == "status":
-            chosen = [t for t in index.actions if _state(t) == value]
+            chosen = self.actions_by_state.get(value, [])
             heading = f"{ACTION_VIEW_LABELS[value]} actions"
             path = f"actions/{value}/"
         elif facet == "group":
@@ -324,33 +365,7 @@ class Planner:
             description="Every action agreed at a meeting, who owns it, when it is due, "
             "and whether it was done.",
         )
-        status_views = [
-            (
-                name,
-                ACTION_VIEW_LABELS[name],
-                self.info.path(f"actions/{name}/"),
-                sum(1 for t in index.actions if _state(t) == name),
-            )
-            for name in ACTION_VIEWS
-        ]
-        group_views = [
-            (
-                views.group_link(slug),
-                len(index.actions_by_group[slug]),
-                self.info.path(f"actions/group/{slug}/"),
-                slug,
-            )
-            for slug in self.site.groups
-            if slug in index.actions_by_group
-        ]
-        owner_views = sorted(
-            (
-                (views.owner_link(slug), len(items), self.info.path(f"actions/owner/{slug}/"), slug)
-                for slug, items in index.actions_by_owner.items()
-                if slug in self.site.groups or self.site.people[slug].profile
-            ),
-            key=lambda entry: entry[0].text.lower(),
-        )
+        status_views, group_views, owner_views = self.tracker_views
         return self.context(
             meta,
             actions=actions,

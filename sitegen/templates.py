@@ -37,6 +37,33 @@ def plural(count: int, singular: str, plural_form: str | None = None) -> str:
     return f"{count} {word}"
 
 
+class RowCache:
+    """Renders an action's table row once and reuses it on every page that lists it.
+
+    The tracker lists each action on several pages (all, its status, its group, each
+    owner); rendering the row once cuts the tracker's rendering by about four fifths.
+    Rows are found by the identity of the view object, so a new view is a new row.
+    """
+
+    LIMIT = 100_000
+
+    def __init__(self, env: jinja2.Environment) -> None:
+        self.env = env
+        self.rows: dict[tuple[int, tuple[bool, ...]], tuple[object, Markup]] = {}
+
+    def __call__(self, action: object, *flags: bool) -> Markup:
+        key = (id(action), flags)
+        found = self.rows.get(key)
+        if found is not None and found[0] is action:
+            return found[1]
+        if len(self.rows) > self.LIMIT:
+            self.rows.clear()
+        macro = self.env.get_template("macros.html").module.action_row_html  # type: ignore[attr-defined]
+        html = Markup(str(macro(action, *flags)).strip())
+        self.rows[key] = (action, html)
+        return html
+
+
 def template_dirs(content: Path | None) -> tuple[Path, ...]:
     dirs: list[Path] = []
     if content is not None:
@@ -60,6 +87,7 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     )
     env.filters["json_ld"] = json_ld
     env.filters["plural"] = plural
+    env.globals["action_row"] = RowCache(env)
     return env
 
 

@@ -37,6 +37,9 @@ from sitegen.values import long_date, short_date, span_in_words
 
 BodyRenderer = Callable[[Document], Rendered]
 
+FOOTER_PAGES = 8
+"""How many pages the footer links to; the rest are on the pages listing."""
+
 ACTION_STATUS_LABELS = {
     ActionStatus.OPEN: "Open",
     ActionStatus.IN_PROGRESS: "In progress",
@@ -656,6 +659,8 @@ class Views:
 
     @cached_property
     def footer_pages(self) -> tuple[LinkView, ...]:
+        """The first pages by ``nav_order``: every page carries them, so they are few."""
         return tuple(
-            LinkView(page.title, self.url("pages", page.slug)) for page in self.index.pages_in_order
+            LinkView(page.title, self.url("pages", page.slug))
+            for page in self.index.pages_in_order[:FOOTER_PAGES]
         )

@@ -102,3 +102,11 @@ def test_every_id_on_an_item_page_template_is_reserved_from_headings() -> None:
     for name in item_templates:
         used |= set(re.findall(r'\bid="([a-z][a-z0-9-]*)"', (templates / name).read_text()))
     assert used <= TEMPLATE_IDS, f"add to TEMPLATE_IDS: {sorted(used - TEMPLATE_IDS)}"
+
+
+def test_footnotes_and_strikethrough_render_when_used() -> None:
+    rendered = render_markdown("A ~~b~~ c.[^n]\n\n[^n]: Note.\n")
+    assert "<s>b</s>" in rendered.html
+    assert 'class="footnotes"' in rendered.html
+    plain = render_markdown("A [^n] b ~c~.\n")
+    assert "[^n]" in plain.html and "<s>" not in plain.html
