@@ -213,7 +213,6 @@ def site_info(
         organisation=settings.organisation or settings.title,
         urls=urls,
         zone=zone,
-        today_iso=today.isoformat(),
         today_label=long_date(today),
         nav=nav_items(urls, has_about="about" in site.pages),
         preview=options.preview,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
@@ -52,41 +52,6 @@ class Problem:
             "message": self.message,
             "severity": self.severity.value,
         }
-
-
-@dataclass
-class Problems:
-    """A collector of problems, handed down to every check of a run."""
-
-    items: list[Problem] = field(default_factory=list)
-
-    def add(
-        self,
-        path: str,
-        line: int,
-        field_name: str,
-        message: str,
-        severity: Severity = Severity.ERROR,
-    ) -> None:
-        self.items.append(Problem(path, line, field_name, message, severity))
-
-    def extend(self, problems: Iterable[Problem]) -> None:
-        self.items.extend(problems)
-
-    @property
-    def errors(self) -> list[Problem]:
-        return [p for p in self.items if p.severity is Severity.ERROR]
-
-    @property
-    def warnings(self) -> list[Problem]:
-        return [p for p in self.items if p.severity is Severity.WARNING]
-
-    def sorted(self) -> list[Problem]:
-        return sorted(set(self.items), key=_problem_order)
-
-
-def _problem_order(problem: Problem) -> tuple[str, int, str, str]:
-    return (problem.path, problem.line, problem.field, problem.message)
 
 
 class SitegenError(Exception):

@@ -30,6 +30,12 @@ CONTEXT = "https://schema.org"
 _SALARY_UNITS = {PayPeriod.HOUR: "HOUR", PayPeriod.DAY: "DAY"}
 
 
+def _with(data: dict[str, Any], **optional: Any) -> dict[str, Any]:
+    """``data`` plus each optional property that has a value."""
+    data.update({key: value for key, value in optional.items() if value})
+    return data
+
+
 def organisation(name: str, urls: SiteUrls) -> dict[str, Any]:
     return {"@type": "Organization", "name": name, "url": urls.absolute("")}
 
@@ -117,7 +123,7 @@ def job_posting(
 
 
 def project_ld(project: Project, urls: SiteUrls, org: str) -> dict[str, Any]:
-    data: dict[str, Any] = {
+    data = {
         "@context": CONTEXT,
         "@type": "Project",
         "name": project.title,
@@ -125,32 +131,31 @@ def project_ld(project: Project, urls: SiteUrls, org: str) -> dict[str, Any]:
         "parentOrganization": organisation(org, urls),
         "member": [{"@type": "Organization", "name": name} for name in project.partners],
     }
-    if project.summary:
-        data["description"] = project.summary
-    if project.started:
-        data["foundingDate"] = project.started.isoformat()
-    if project.ended:
-        data["dissolutionDate"] = project.ended.isoformat()
-    return data
+    return _with(
+        data,
+        description=project.summary,
+        foundingDate=project.started.isoformat() if project.started else None,
+        dissolutionDate=project.ended.isoformat() if project.ended else None,
+    )
 
 
 def report_ld(report: Report, urls: SiteUrls, org: str) -> dict[str, Any]:
-    data: dict[str, Any] = {
+    data = {
         "@context": CONTEXT,
         "@type": "Report",
         "name": report.title,
         "url": urls.absolute(item_path("reports", report.slug)),
         "publisher": organisation(org, urls),
     }
-    if report.summary:
-        data["description"] = report.summary
-    if report.published:
-        data["datePublished"] = report.published.isoformat()
-    return data
+    return _with(
+        data,
+        description=report.summary,
+        datePublished=report.published.isoformat() if report.published else None,
+    )
 
 
 def news_ld(post: NewsPost, urls: SiteUrls, org: str) -> dict[str, Any]:
-    data: dict[str, Any] = {
+    data = {
         "@context": CONTEXT,
         "@type": "NewsArticle",
         "headline": post.title,
@@ -158,24 +163,21 @@ def news_ld(post: NewsPost, urls: SiteUrls, org: str) -> dict[str, Any]:
         "url": urls.absolute(item_path("news", post.slug)),
         "publisher": organisation(org, urls),
     }
-    if post.summary:
-        data["description"] = post.summary
-    return data
+    return _with(data, description=post.summary)
 
 
 def person_ld(person: Person, urls: SiteUrls) -> dict[str, Any]:
     """Only for people with a public profile: others are never described."""
-    data: dict[str, Any] = {
+    data = {
         "@context": CONTEXT,
         "@type": "Person",
         "name": person.name,
         "url": urls.absolute(item_path("people", person.slug)),
     }
-    if person.role:
-        data["jobTitle"] = person.role
-    if person.organisation:
-        data["affiliation"] = {"@type": "Organization", "name": person.organisation}
-    return data
+    affiliation = {"@type": "Organization", "name": person.organisation}
+    return _with(
+        data, jobTitle=person.role, affiliation=affiliation if person.organisation else None
+    )
 
 
 def website_ld(title: str, urls: SiteUrls) -> dict[str, Any]:

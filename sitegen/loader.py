@@ -301,15 +301,6 @@ def _name_clashes(first_path: Mapping[tuple[str, str], str]) -> Iterable[Problem
             )
 
 
-def read_site(
-    content: Path, *, drafts: bool, workers: int = 1
-) -> tuple[Site, list[Problem], frozenset[tuple[str, str]]]:
-    """Load and assemble ``content``: the site and every problem found so far."""
-    settings, files, problems = load_all(content, workers)
-    site, more, existing = assemble(settings, files, drafts=drafts)
-    return site, problems + more, existing
-
-
 def published_files(content: Path) -> tuple[list[str], list[Problem]]:
     """The files under ``content/files/`` as site paths, and any that cannot be published."""
     folder = content / FILES_FOLDER

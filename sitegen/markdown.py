@@ -67,7 +67,6 @@ class Link:
     """As the editor wrote it."""
     line: int
     """1-based line within the body."""
-    is_image: bool = False
 
 
 @dataclass(frozen=True)
@@ -194,7 +193,7 @@ def _inspect_inline(
     attr = "href" if token.type == "link_open" else "src"
     href = str(token.attrGet(attr) or "")
     line = _line_of(href, lines, span)
-    link = Link(href, line, is_image=token.type == "image")
+    link = Link(href, line)
     collector.links.append(link)
     if not is_safe_href(href):
         collector.unsafe.append(link)

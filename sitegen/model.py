@@ -295,10 +295,6 @@ class Meeting(Document):
         ListOf(Record(ActionUpdate)), "Progress on actions of earlier meetings.", default=()
     )
 
-    @property
-    def display_title(self) -> str:
-        return self.title or ""
-
     def field_problems(self) -> Iterator[tuple[str, str]]:
         if self.start and self.end and self.end <= self.start:
             yield "end", "ends before it starts"

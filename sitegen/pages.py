@@ -49,7 +49,6 @@ class SiteInfo:
     organisation: str
     urls: SiteUrls
     zone: ZoneInfo
-    today_iso: str
     today_label: str
     nav: tuple[NavItem, ...]
     preview: bool

@@ -141,9 +141,6 @@ class DueDate(FieldType):
         }
 
 
-E = TypeVar("E", bound=StrEnum)
-
-
 @dataclass(frozen=True)
 class Choice(FieldType):
     """One of a fixed set of words; ``In progress`` is read as ``in-progress``."""
