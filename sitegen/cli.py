@@ -17,6 +17,7 @@ from typing import TextIO
 
 from sitegen.config import BuildOptions
 from sitegen.errors import BuildError, ContentError, Problem, Severity, SitegenError
+from sitegen.values import plural
 
 EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
 SHOWN_WARNINGS = 10
@@ -150,10 +151,6 @@ def _count(problems: Sequence[Problem], severity: Severity) -> int:
     return len({p for p in problems if p.severity is severity})
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def run_build(args: argparse.Namespace) -> int:
     from sitegen.build import build
     from sitegen.writer import check_output_target
@@ -180,7 +177,7 @@ def run_build(args: argparse.Namespace) -> int:
         print_problems(err.problems)
         errors = _count(err.problems, Severity.ERROR)
         print(
-            f"\n{_plural(errors, 'error')} in the content: nothing was published, and "
+            f"\n{plural(errors, 'error')} in the content: nothing was published, and "
             f"{args.output} is as it was.",
             file=sys.stderr,
         )
@@ -244,7 +241,7 @@ def run_check(args: argparse.Namespace) -> int:
         print_problems(unique, sys.stdout)
         verdict = "Problems found" if failed else "No problems found" if not unique else "OK"
         print(
-            f"{verdict}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"
+            f"{verdict}: {plural(errors, 'error')}, {plural(warnings, 'warning')}"
             f"{' (--strict: warnings count as errors)' if args.strict and warnings else ''}."
         )
     return EXIT_CONTENT if failed else EXIT_OK

@@ -28,6 +28,7 @@ from sitegen.schema import (
     Text,
     Time,
     internal,
+    nearest_line,
     spec,
 )
 from sitegen.values import Due, DueKind
@@ -107,12 +108,7 @@ class Source:
 
     def line(self, path: str) -> int:
         """The line of ``path`` or of the nearest enclosing field we know."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            cut = max(path.rfind("."), path.rfind("["))
-            path = path[:cut] if cut > 0 else ""
-        return 1
+        return nearest_line(self.lines, path)
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

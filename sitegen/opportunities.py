@@ -6,7 +6,7 @@ import datetime as dt
 from enum import StrEnum
 
 from sitegen.model import Opportunity, Payment
-from sitegen.values import days_between
+from sitegen.values import days_between, plural
 
 CLOSING_SOON_DAYS = 7
 """An open opportunity with this many days left, or fewer, is closing soon."""
@@ -51,12 +51,11 @@ def days_left_label(opportunity: Opportunity, today: dt.date) -> str:
     if state is OpportunityState.CLOSED:
         return "Closed"
     if state is OpportunityState.UPCOMING and opportunity.opens:
-        days = days_between(today, opportunity.opens)
-        return f"Opens in {days} day{'s' if days != 1 else ''}"
+        return f"Opens in {plural(days_between(today, opportunity.opens), 'day')}"
     days = days_between(today, opportunity.closes)
     if days == 0:
         return "Closes today"
-    return f"{days} day{'s' if days != 1 else ''} left"
+    return f"{plural(days, 'day')} left"
 
 
 def pay_label(payment: Payment) -> str:

@@ -310,12 +310,7 @@ class Context:
     lines: Mapping[str, int]
 
     def line_of(self, path: str) -> int:
-        """The line of a field, or of the nearest enclosing one we know."""
-        while path:
-            if path in self.lines:
-                return self.lines[path]
-            path = _parent(path)
-        return 1
+        return nearest_line(self.lines, path)
 
     def problem(self, path: str, message: str) -> None:
         self.report(path, self.line_of(path), message)
@@ -328,9 +323,14 @@ class Context:
             return _FAILED
 
 
-def _parent(path: str) -> str:
-    cut = max(path.rfind("."), path.rfind("["))
-    return path[:cut] if cut > 0 else ""
+def nearest_line(lines: Mapping[str, int], path: str) -> int:
+    """The line of a field (``actions[2].owners``), or of the nearest enclosing one known."""
+    while path:
+        if path in lines:
+            return lines[path]
+        cut = max(path.rfind("."), path.rfind("["))
+        path = path[:cut] if cut > 0 else ""
+    return 1
 
 
 T = TypeVar("T")

@@ -29,6 +29,7 @@ import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cached_property
+from html import escape
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -250,7 +251,7 @@ class Preview:
         return HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", html
 
     def _problems_page(self, state: State) -> tuple[int, str, bytes]:
-        items = "".join(f"<li><code>{_escape(str(p))}</code></li>" for p in state.problems)
+        items = "".join(f"<li><code>{escape(str(p))}</code></li>" for p in state.problems)
         html = (
             '<!DOCTYPE html><html lang="en-GB"><head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
@@ -261,10 +262,6 @@ class Preview:
             "</body></html>"
         )
         return HTTPStatus.OK, "text/html; charset=utf-8", html.encode()
-
-
-def _escape(text: str) -> str:
-    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def _within(path: Path, folder: Path) -> bool:

@@ -16,6 +16,7 @@ import jinja2
 from markupsafe import Markup
 
 from sitegen.errors import BuildError
+from sitegen.values import plural
 
 TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 """The templates that come with sitegen."""
@@ -29,12 +30,6 @@ def json_ld(value: Any) -> Markup:
     text = json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
     return Markup(text)
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """``1 action``, ``3 actions``."""
-    word = singular if count == 1 else (plural_form or singular + "s")
-    return f"{count} {word}"
 
 
 class RowCache:

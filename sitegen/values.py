@@ -153,16 +153,17 @@ def span_in_words(days: int) -> str:
     if days < 0:
         raise ValueError("a span cannot be negative")
     if days < 14:
-        return _plural(days, "day")
+        return plural(days, "day")
     if days < 60:
-        return _plural(days // 7, "week")
+        return plural(days // 7, "week")
     if days < 730:
-        return _plural(days // 30, "month")
-    return _plural(days // 365, "year")
+        return plural(days // 30, "month")
+    return plural(days // 365, "year")
 
 
-def _plural(count: int, unit: str) -> str:
-    return f"{count} {unit}{'' if count == 1 else 's'}"
+def plural(count: int, singular: str, plural_form: str | None = None) -> str:
+    """``1 action``, ``3 actions``, ``2 people``."""
+    return f"{count} {singular if count == 1 else (plural_form or singular + 's')}"
 
 
 def days_between(start: date, end: date) -> int:

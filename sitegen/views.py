@@ -526,9 +526,6 @@ class Views:
             body=self.body(group),
         )
 
-    def group_summary(self, group: Group) -> MemberView:
-        return MemberView(self.group_link(group.slug), GROUP_STATUS_LABELS[group.status])
-
     def person(self, person: Person) -> PersonView:
         attendance = self.index.attendance.get(person.slug)
         summaries = self.meeting_summaries
