@@ -163,3 +163,12 @@ def test_interactive_targets_are_at_least_24_pixels(sample_site: ServedSite, pag
         }).map(e => e.outerHTML)""",
     )
     assert small == []
+
+
+def test_the_report_prints_without_navigation(sample_site: ServedSite, page: Page) -> None:
+    page.emulate_media(media="print")
+    page.goto(sample_site.url + "reports/halfway-there/")
+    for hidden in (".site-header", ".site-footer", ".breadcrumbs", ".skip-link"):
+        assert page.locator(hidden).evaluate("e => getComputedStyle(e).display") == "none"
+    assert page.locator("nav.toc").is_visible()
+    assert page.locator("main table").first.is_visible()

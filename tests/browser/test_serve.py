@@ -137,3 +137,27 @@ def test_unknown_addresses_get_the_404_page(preview: tuple[Server, Path], page: 
     response = page.goto(server.url + "no/such/page/")
     assert response is not None and response.status == 404
     expect(page.locator("h1")).to_have_text("Page not found")
+
+
+def test_a_template_edit_reloads_the_open_tab(tmp_path: Path, page: Page) -> None:
+    """A site's own templates/ folder (beside content/) overrides ours and is watched too."""
+    from tests.browser.conftest import REPO
+
+    content = copy_site(tmp_path)
+    override = tmp_path / "templates"
+    override.mkdir()
+    template = override / "news_item.html"
+    template.write_text((REPO / "templates" / "news_item.html").read_text())
+    server = start(content, port=0, today=dt.date(2024, 2, 20), search=False)
+    try:
+        page.goto(server.url + "news/launch/")
+        expect(page.locator("h1")).to_have_text("We launched")
+        save_like_an_editor(
+            template,
+            template.read_text().replace(
+                "<h1>{{ post.title }}</h1>", "<h1>News: {{ post.title }}</h1>"
+            ),
+        )
+        expect(page.locator("h1")).to_have_text("News: We launched", timeout=10000)
+    finally:
+        server.close()
