@@ -159,9 +159,11 @@ def prepare_sources(
         zone, zone_problems = site_timezone(site.settings)
         problems += [_at(p, settings_path) for p in url_problems + zone_problems]
         today = build_date(options, zone)
-        problems += check_references(site, existing)
+        broken = [(f.shown, f.refs) for f in sources.files if f.document is None and f.refs]
+        problems += check_references(site, existing, broken)
         problems += content_warnings(site, today, display_path(options.content), existing)
-    _stop_on_errors(problems)
+    # The site is checked to the end even when it has errors already, so that every
+    # problem of the run is listed at once; it stops only before anything is written.
     index = SiteIndex(site, today)
     info = site_info(site, urls, zone, today, options)
     prepared = Prepared(
@@ -184,9 +186,17 @@ def prepare_sources(
         prepared.bodies = render(documents, urls.base_path)
     with timings.step("check links"):
         prepared.jobs = Planner(prepared.views(), info).plan()
+        # Pages of files that have errors of their own are taken as there, so a link
+        # to one is not reported as well.
+        drafts = {(left.collection, left.slug) for left in site.left_out}
+        unfinished = frozenset(
+            item_path(name, slug)
+            for name, slug in existing
+            if slug not in site.collection(name) and (name, slug) not in drafts
+        )
         problems += check_links(
             _bodies_on_pages(prepared),
-            known_paths(prepared.jobs) | frozenset(sources.published),
+            known_paths(prepared.jobs) | frozenset(sources.published) | unfinished,
             anchors_of(prepared),
         )
     _stop_on_errors(problems)
@@ -215,6 +225,7 @@ def site_info(
         zone=zone,
         today_label=long_date(today),
         nav=nav_items(urls, has_about="about" in site.pages),
+        stale_after_months=settings.stale_after_months,
         preview=options.preview,
         preview_version=options.preview_version,
     )
@@ -251,7 +262,12 @@ def _bodies_on_pages(prepared: Prepared) -> list[BodyOnPage]:
 
 
 def known_paths(jobs: Sequence[PageJob]) -> frozenset[str]:
-    group_feeds = {job.path + "feed.xml" for job in jobs if job.template == "group.html"}
+    group_feeds = {
+        job.path + name
+        for job in jobs
+        if job.template == "group.html"
+        for name in ("feed.xml", "meetings.ics")
+    }
     static = {f"static/{p.name}" for p in STATIC.iterdir()} if STATIC.is_dir() else set()
     return frozenset(
         {job.path for job in jobs}
@@ -388,7 +404,9 @@ def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:
             lambda: feeds.opportunity_entries(index),
         ),
         "news/feed.xml": feed("news/feed.xml", "news", "news/", lambda: feeds.news_entries(index)),
-        "meetings.ics": lambda: calendars.meetings_calendar(index, urls, zone, info.title),
+        "meetings.ics": lambda: calendars.meetings_calendar(
+            index, urls, zone, f"{info.title}: meetings"
+        ),
         "opportunity-deadlines.ics": lambda: calendars.deadlines_calendar(index, urls, info.title),
         "sitemap.xml": lambda: sitemap(prepared.jobs, urls),
         "robots.txt": lambda: robots(urls),
@@ -399,6 +417,9 @@ def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:
             f"{group.name} meetings",
             f"groups/{slug}/",
             partial(feeds.meeting_entries, index.meetings_by_group.get(slug, []), index),
+        )
+        files[f"groups/{slug}/meetings.ics"] = partial(
+            calendars.meetings_calendar, index, urls, zone, f"{info.title}: {group.name}", slug
         )
     return files
 

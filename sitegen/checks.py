@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterator
 
 from sitegen.errors import Problem, Severity
-from sitegen.model import Site
+from sitegen.model import ActionStatus, Site
 
 OUTCOME_GRACE = dt.timedelta(days=30)
 """How long after closing an opportunity may go without a published outcome."""
@@ -61,6 +61,7 @@ def _warnings(
                 "body",
                 "is never published, because profile is false",
             )
+    yield from _meeting_warnings(site, today)
     for slug, purpose in EXPECTED_PAGES.items():
         if ("pages", slug) not in existing:
             yield _warn(f"{root}/pages/{slug}.md", 0, "", f"is missing: it should hold {purpose}")
@@ -71,3 +72,34 @@ def _warnings(
             "",
             "is missing: every opportunity links to it",
         )
+
+
+def _meeting_warnings(site: Site, today: dt.date) -> Iterator[Problem]:
+    for meeting in site.meetings.values():
+        source = meeting.source
+        for index, action in enumerate(meeting.actions, start=1):
+            if action.status is not ActionStatus.OPEN and meeting.date < today:
+                field = f"actions[{index}].status"
+                yield _warn(
+                    source.path,
+                    source.line(field),
+                    field,
+                    f"is '{action.status.value}' in the meeting that agreed it, so the tracker "
+                    "cannot say when that changed; if it changed after this meeting, leave it "
+                    "'open' here and record the change in the action_updates of the meeting "
+                    f"that heard it, with action: {meeting.slug}#{action.id}",
+                )
+        group = site.groups.get(meeting.group)
+        if group is None:
+            continue
+        members = {member.person for member in group.members}
+        for index, slug in enumerate(meeting.present, start=1):
+            if slug not in members and slug not in meeting.in_attendance:
+                field = f"present[{index}]"
+                yield _warn(
+                    source.path,
+                    source.line(field),
+                    field,
+                    f"'{slug}' is not a member of the {group.name}; list them under "
+                    f"in_attendance instead, or add them to the members in {group.source.path}",
+                )

@@ -14,6 +14,7 @@ from typing import Any
 
 from sitegen.config import SiteUrls
 from sitegen.index import SiteIndex
+from sitegen.model import Meeting
 from sitegen.opportunities import OpportunityState, pay_label
 from sitegen.tracker import TrackedAction
 from sitegen.views import item_path
@@ -32,6 +33,7 @@ CSV_COLUMNS = (
     "status",
     "overdue",
     "overdue_days",
+    "stale",
     "last_update",
     "url",
 )
@@ -87,7 +89,8 @@ class OpenData:
             "status": tracked.status.value,
             "overdue": tracked.is_overdue,
             "overdue_days": tracked.overdue_days,
-            "last_update": tracked.last_updated.isoformat(),
+            "stale": tracked.is_stale,
+            "last_update": tracked.last_reviewed.isoformat(),
             "url": f"{self._url('meetings', meeting.slug)}#action-{action.id}",
         }
 
@@ -99,6 +102,7 @@ class OpenData:
             row = self.action_row(tracked)
             row["owners"] = "; ".join(owner["name"] for owner in row["owners"])
             row["overdue"] = "yes" if row["overdue"] else "no"
+            row["stale"] = "yes" if row["stale"] else "no"
             writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
         return buffer.getvalue().encode("utf-8")
 
@@ -131,6 +135,10 @@ class OpenData:
     def _name(self, slug: str) -> str:
         return self.site.people[slug].name
 
+    def _upcoming(self, meeting: Meeting) -> bool:
+        outcome = self.index.what_became_of(meeting)
+        return bool(outcome and outcome.upcoming)
+
     def meetings_json(self) -> bytes:
         items = []
         for meeting in self.index.meetings_newest_first:
@@ -159,6 +167,8 @@ class OpenData:
                         "date": nxt.date.isoformat(),
                         "start": f"{nxt.start:%H:%M}" if nxt.start else None,
                         "end": f"{nxt.end:%H:%M}" if nxt.end else None,
+                        "location": nxt.location,
+                        "upcoming": self._upcoming(meeting),
                     }
                     if nxt
                     else None,

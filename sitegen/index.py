@@ -17,6 +17,7 @@ from sitegen.model import (
     Group,
     Meeting,
     NewsPost,
+    NextMeeting,
     Opportunity,
     Page,
     Person,
@@ -26,6 +27,7 @@ from sitegen.model import (
 )
 from sitegen.opportunities import OpportunityState, opportunity_state
 from sitegen.tracker import HistoryEntry, TrackedAction, track_meeting, updates_by_action
+from sitegen.values import days_between
 
 
 @dataclass(frozen=True)
@@ -47,10 +49,36 @@ class ActionUpdateMade:
     """The position of this update in the action's history."""
 
 
+HELD_NEAR_DAYS = 14
+"""A meeting held this many days or fewer from a planned date is taken as that meeting."""
+
+
+@dataclass(frozen=True)
+class PlannedMeeting:
+    """A group's next meeting, as its latest meeting recorded it."""
+
+    group: str
+    recorded_at: Meeting
+    plan: NextMeeting
+
+
+@dataclass(frozen=True)
+class PlanOutcome:
+    """What became of a planned next meeting, as of the build date."""
+
+    upcoming: bool
+    """Still to come, and still the group's plan."""
+    held: Meeting | None
+    """The group's meeting held on or near the planned date."""
+    next_held: Meeting | None
+    """When none was held near it: the group's first meeting after the one that planned it."""
+
+
 class SiteIndex:
     def __init__(self, site: Site, today: dt.date) -> None:
         self.site = site
         self.today = today
+        self.stale_after_months = site.settings.stale_after_months
         self._actions_of: dict[str, list[TrackedAction]] = {}
 
     def warm(self) -> None:
@@ -59,6 +87,8 @@ class SiteIndex:
             "meetings_newest_first",
             "meetings_by_group",
             "meetings_by_project",
+            "plans",
+            "upcoming_meetings",
             "attendance",
             "actions",
             "actions_by_ref",
@@ -128,12 +158,48 @@ class SiteIndex:
     def meeting_title(self, meeting: Meeting) -> str:
         return meeting.title or f"{self.group_name(meeting.group)} meeting"
 
-    def next_meeting_of_group(self, slug: str) -> Meeting | None:
-        """The latest meeting of the group that names a next meeting on or after today."""
-        for meeting in self.meetings_by_group.get(slug, ()):
-            if meeting.next_meeting and meeting.next_meeting.date >= self.today:
-                return meeting
-        return None
+    @cached_property
+    def plans(self) -> dict[str, PlannedMeeting]:
+        """Each group's plan for its next meeting: the one recorded at its latest meeting.
+
+        Only meetings held by the build date count: a record dated later is not yet the
+        group's latest word.
+        """
+        found: dict[str, PlannedMeeting] = {}
+        for slug, meetings in self.meetings_by_group.items():
+            latest = next((m for m in meetings if m.date <= self.today), None)
+            if latest is not None and latest.next_meeting is not None:
+                found[slug] = PlannedMeeting(slug, latest, latest.next_meeting)
+        return found
+
+    def upcoming_plan(self, group: str) -> PlannedMeeting | None:
+        """The group's next meeting, if its date is today or later."""
+        plan = self.plans.get(group)
+        return plan if plan is not None and plan.plan.date >= self.today else None
+
+    @cached_property
+    def upcoming_meetings(self) -> list[PlannedMeeting]:
+        """Every group's next meeting that is still to come, soonest first."""
+        upcoming = [plan for plan in map(self.upcoming_plan, self.plans) if plan is not None]
+        return sorted(upcoming, key=lambda p: (p.plan.date, p.plan.start or dt.time(0), p.group))
+
+    def what_became_of(self, meeting: Meeting) -> PlanOutcome | None:
+        """For a meeting's ``next_meeting``: still to come, or what happened instead."""
+        plan = meeting.next_meeting
+        if plan is None:
+            return None
+        upcoming = self.upcoming_plan(meeting.group)
+        if upcoming is not None and upcoming.recorded_at is meeting:
+            return PlanOutcome(upcoming=True, held=None, next_held=None)
+        later = [
+            m
+            for m in self.meetings_by_group.get(meeting.group, ())
+            if meeting.date < m.date <= self.today
+        ]
+        near = [m for m in later if abs(days_between(plan.date, m.date)) <= HELD_NEAR_DAYS]
+        held = min(near, key=lambda m: (abs(days_between(plan.date, m.date)), m.date), default=None)
+        next_held = later[-1] if later and held is None else None
+        return PlanOutcome(upcoming=False, held=held, next_held=next_held)
 
     # ------------------------------------------------------------------ actions
 
@@ -145,7 +211,9 @@ class SiteIndex:
         """One meeting's actions: all a meeting page needs, without tracking the rest."""
         found = self._actions_of.get(meeting.slug)
         if found is None:
-            found = track_meeting(meeting, self.action_updates, self.today)
+            found = track_meeting(
+                meeting, self.action_updates, self.today, self.stale_after_months
+            )
             self._actions_of[meeting.slug] = found
         return found
 

@@ -28,7 +28,7 @@ from sitegen.model import (
 from sitegen.parallel import parallel_map
 from sitegen.parse import ReadIssue, decode, parse_document, parse_yaml
 from sitegen.private import strip_private
-from sitegen.schema import PLACEHOLDER, Context, validate_record
+from sitegen.schema import PLACEHOLDER, Context, FoundRef, validate_record
 
 SETTINGS_FILE = "site.yaml"
 FILES_FOLDER = "files"
@@ -52,12 +52,22 @@ class LoadedFile:
     slug: str
     document: Document | None
     problems: list[Problem] = field(default_factory=list)
+    refs: tuple[FoundRef, ...] = ()
+    """The references of its front-matter, checked even when the file has errors."""
 
 
 def read_document(
     collection: Collection, slug: str, shown_path: str, text: str
 ) -> tuple[Document | None, list[Problem]]:
     """Parse and validate one file's text as an item of ``collection``."""
+    document, problems, _ = read_with_refs(collection, slug, shown_path, text)
+    return document, problems
+
+
+def read_with_refs(
+    collection: Collection, slug: str, shown_path: str, text: str
+) -> tuple[Document | None, list[Problem], tuple[FoundRef, ...]]:
+    """:func:`read_document`, with the references found even when the file has errors."""
     problems: list[Problem] = []
 
     def report(issue: ReadIssue) -> None:
@@ -67,7 +77,7 @@ def read_document(
     for issue in result.issues:
         report(issue)
     if result.parsed is None:
-        return None, problems
+        return None, problems, ()
     parsed = result.parsed
     ctx = _context(shown_path, parsed.lines, problems)
     stripped = strip_private(parsed.body)
@@ -102,9 +112,10 @@ def read_document(
         body=stripped.body,
         withheld=stripped.withheld,
     )
+    refs = tuple(ctx.refs)
     if any(p.severity is Severity.ERROR for p in problems):
-        return None, problems
-    return document, problems
+        return None, problems, refs
+    return document, problems, refs
 
 
 def _context(shown_path: str, lines: Mapping[str, int], problems: list[Problem]) -> Context:
@@ -148,7 +159,7 @@ def load_file(path: Path, collection: Collection, shown: str | None = None) -> L
         assert issue is not None
         loaded.problems.append(Problem(shown, issue.line, "", issue.message))
         return loaded
-    loaded.document, loaded.problems = read_document(collection, slug, shown, text)
+    loaded.document, loaded.problems, loaded.refs = read_with_refs(collection, slug, shown, text)
     return loaded
 
 

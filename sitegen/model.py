@@ -21,6 +21,7 @@ from sitegen.schema import (
     Choice,
     Date,
     DueDate,
+    FoundRef,
     Integer,
     ListOf,
     Record,
@@ -111,6 +112,8 @@ class Source:
         return nearest_line(self.lines, path)
 
 
+_NAMED_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
+"""A meeting's file name starts with its date: ``2021-11-08-allies-group``."""
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ACTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
 
@@ -131,6 +134,8 @@ class Document:
     """The Markdown body, with ``::: private`` blocks already removed."""
     withheld: bool = internal(False)
     """True when private text was removed: the page says it was edited."""
+    refs: tuple[FoundRef, ...] = internal(())
+    """Every reference the front-matter makes, found while it was validated."""
     visibility: Visibility = spec(
         Choice(Visibility),
         "Public (the default), or draft to leave it out of the public build.",
@@ -199,6 +204,9 @@ class NextMeeting:
     date: dt.date = spec(Date(), "The date of the next meeting.", required=True)
     start: dt.time | None = spec(Time(), "Start time, HH:MM.")
     end: dt.time | None = spec(Time(), "End time, HH:MM.")
+    location: str | None = spec(
+        Text(), "online, or the place where it will meet, if it is known."
+    )
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
         if self.start and self.end and self.end <= self.start:
@@ -292,6 +300,13 @@ class Meeting(Document):
     )
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
+        named = _NAMED_DATE.match(self.slug)
+        if named and named.group(1) != self.date.isoformat():
+            yield (
+                "date",
+                f"is {self.date.isoformat()}, but the file name says {named.group(1)}; make them "
+                "the same (fix the date, or rename the file)",
+            )
         if self.start and self.end and self.end <= self.start:
             yield "end", "ends before it starts"
         if self.next_meeting and self.next_meeting.date <= self.date:
@@ -505,6 +520,12 @@ class SiteSettings:
     )
     base_url: str | None = spec(Text(), "The full address the site is published at.")
     timezone: str = spec(Text(), "The site's time zone.", default="Europe/London")
+    stale_after_months: int = spec(
+        Integer(1),
+        "An open or in-progress action with no update for longer than this many months is "
+        "flagged 'No update since <month>'.",
+        default=6,
+    )
 
 
 @dataclass(frozen=True)

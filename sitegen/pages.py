@@ -17,20 +17,15 @@ from zoneinfo import ZoneInfo
 from sitegen import jsonld
 from sitegen.config import SiteUrls
 from sitegen.model import GroupStatus
-from sitegen.tracker import TrackedAction, count_actions
+from sitegen.tracker import (
+    TrackedAction,
+    TrackerView,
+    actions_in_views,
+    count_actions,
+    tracker_views,
+)
 from sitegen.values import long_date
 from sitegen.views import GROUP_STATUS_LABELS, Views
-
-ACTION_VIEWS = ("open", "in-progress", "overdue", "done", "dropped")
-"""The tracker's status views, each at ``/actions/<name>/``."""
-
-ACTION_VIEW_LABELS = {
-    "open": "Open",
-    "in-progress": "In progress",
-    "overdue": "Overdue",
-    "done": "Done",
-    "dropped": "Dropped",
-}
 
 
 @dataclass(frozen=True)
@@ -51,6 +46,8 @@ class SiteInfo:
     zone: ZoneInfo
     today_label: str
     nav: tuple[NavItem, ...]
+    stale_after_months: int
+    """How long an outstanding action may go without an update before it is flagged."""
     preview: bool
     """Rendering for ``sitegen serve``: live reload and draft banners."""
     preview_version: int = 0
@@ -165,7 +162,9 @@ class Planner:
             meetings=views.meeting_summaries(index.meetings_newest_first[:5]),
             opportunities=tuple(open_opportunities[:6]),
             opportunity_count=len(open_opportunities),
-            counts=count_actions(index.actions),
+            counts=count_actions(index.actions, index.stale_after_months),
+            views={view.key: view for view in self.tracker_view_list},
+            upcoming=tuple(views.upcoming(p) for p in index.upcoming_meetings[:5]),
             projects=tuple(views.project_link(p.slug) for p in current_projects),
             reports=tuple(
                 (views.report(r).title, views.url("reports", r.slug), r.summary)
@@ -212,7 +211,10 @@ class Planner:
     # ------------------------------------------------------------------ meetings and actions
 
     def meeting_pages(self) -> list[PageJob]:
-        jobs = [PageJob("meetings/", "meetings.html", self.meetings_listing)]
+        jobs = [
+            PageJob("meetings/", "meetings.html", self.meetings_listing),
+            PageJob("meetings/upcoming/", "upcoming.html", self.upcoming_listing),
+        ]
         for meeting in self.site.meetings.values():
             jobs.append(
                 PageJob(
@@ -245,10 +247,29 @@ class Planner:
             meta, years=tuple(years.items()), groups=tuple(groups), count=len(summaries)
         )
 
+    def upcoming_listing(self) -> dict[str, Any]:
+        meta = PageMeta(
+            title="Upcoming meetings",
+            path="meetings/upcoming/",
+            nav="meetings",
+            breadcrumbs=self.crumbs(("Meetings", self.info.path("meetings/"))),
+            description="When each group meets next, and calendars to subscribe to.",
+        )
+        index = self.index
+        upcoming = tuple(self.views.upcoming(plan) for plan in index.upcoming_meetings)
+        planned = {plan.group for plan in index.upcoming_meetings}
+        unplanned = tuple(
+            self.views.group_link(slug)
+            for slug, group in self.site.groups.items()
+            if slug not in planned and group.status is GroupStatus.ACTIVE
+        )
+        return self.context(meta, upcoming=upcoming, unplanned=unplanned)
+
     def meeting_page(self, slug: str) -> dict[str, Any]:
         meeting = self.site.meetings[slug]
         view = self.views.meeting(meeting)
-        states = sorted({ACTION_VIEW_LABELS[a.state] for a in view.actions})
+        tracked = self.index.actions_of(meeting)
+        states = [v.label for v in self.tracker_view_list if any(map(v.picks, tracked))]
         meta = PageMeta(
             title=f"{view.title}, {view.date.long}",
             path=f"meetings/{slug}/",
@@ -275,48 +296,53 @@ class Planner:
         )
         return self.context(meta, meeting=view)
 
+    @cached_property
+    def tracker_view_list(self) -> tuple[TrackerView, ...]:
+        return tracker_views(self.index.stale_after_months)
+
     def action_pages(self) -> list[PageJob]:
         jobs = [PageJob("actions/", "actions.html", _bind(self.tracker, "", ""))]
         jobs += [
-            PageJob(f"actions/{name}/", "actions.html", _bind(self.tracker, "status", name))
-            for name in ACTION_VIEWS
+            PageJob(view.path, "actions.html", _bind(self.tracker, "view", view.key))
+            for view in self.tracker_view_list
         ]
         jobs += [
             PageJob(f"actions/group/{slug}/", "actions.html", _bind(self.tracker, "group", slug))
             for slug in self.index.groups_with_actions
         ]
-        owners = [
-            slug
-            for slug in self.index.action_owners
-            if slug in self.site.groups or self.site.people[slug].profile
-        ]
         jobs += [
             PageJob(f"actions/owner/{slug}/", "actions.html", _bind(self.tracker, "owner", slug))
-            for slug in sorted(owners)
+            for slug in self.owners_with_views
         ]
         return jobs
 
     @cached_property
-    def actions_by_state(self) -> dict[str, list[TrackedAction]]:
-        found: dict[str, list[TrackedAction]] = {name: [] for name in ACTION_VIEWS}
-        for tracked in self.index.actions:
-            found[_state(tracked)].append(tracked)
-        return found
+    def owners_with_views(self) -> list[str]:
+        """Owners with a tracker view: groups, and people with a public profile."""
+        people = self.site.people
+        return [
+            slug
+            for slug in self.index.action_owners
+            if slug in self.site.groups or (slug in people and people[slug].profile)
+        ]
 
     @cached_property
-    def tracker_views(self) -> tuple[list[Any], list[Any], list[Any]]:
+    def actions_in_views(self) -> dict[str, list[TrackedAction]]:
+        return actions_in_views(self.index.actions, self.tracker_view_list)
+
+    @cached_property
+    def tracker_tabs(self) -> tuple[list[Any], list[Any], list[Any], list[Any]]:
         """The links to every view of the tracker, with counts: the same on every view."""
         index, views, path = self.index, self.views, self.info.path
-        status_views = [
-            (
-                name,
-                ACTION_VIEW_LABELS[name],
-                path(f"actions/{name}/"),
-                len(self.actions_by_state[name]),
-            )
-            for name in ACTION_VIEWS
-        ]
-        group_views = [
+
+        def tabs(kind: str) -> list[Any]:
+            return [
+                (view.key, view.label, path(view.path), len(self.actions_in_views[view.key]))
+                for view in self.tracker_view_list
+                if view.kind == kind
+            ]
+
+        group_tabs = [
             (
                 views.group_link(slug),
                 len(index.actions_by_group[slug]),
@@ -326,23 +352,32 @@ class Planner:
             for slug in self.site.groups
             if slug in index.actions_by_group
         ]
-        owner_views = sorted(
+        owner_tabs = sorted(
             (
-                (views.owner_link(slug), len(items), path(f"actions/owner/{slug}/"), slug)
-                for slug, items in index.actions_by_owner.items()
-                if slug in self.site.groups or self.site.people[slug].profile
+                (
+                    views.owner_link(slug),
+                    len(index.actions_by_owner[slug]),
+                    path(f"actions/owner/{slug}/"),
+                    slug,
+                )
+                for slug in self.owners_with_views
             ),
             key=lambda entry: entry[0].text.lower(),
         )
-        return status_views, group_views, owner_views
+        return tabs("status"), tabs("flag"), group_tabs, owner_tabs
 
     def tracker(self, facet: str, value: str) -> dict[str, Any]:
         index, views = self.index, self.views
         chosen: Iterable[TrackedAction]
-        if facet == "status":
-            chosen = self.actions_by_state.get(value, [])
-            heading = f"{ACTION_VIEW_LABELS[value]} actions"
-            path = f"actions/{value}/"
+        if facet == "view":
+            view = next(v for v in self.tracker_view_list if v.key == value)
+            chosen = self.actions_in_views[value]
+            heading = (
+                f"{view.label} actions"
+                if view.kind == "status"
+                else f"Open or in progress: {view.label.lower()}"
+            )
+            path = view.path
         elif facet == "group":
             chosen = index.actions_by_group.get(value, [])
             heading = f"Actions of the {views.group_link(value).text}"
@@ -364,7 +399,7 @@ class Planner:
             description="Every action agreed at a meeting, who owns it, when it is due, "
             "and whether it was done.",
         )
-        status_views, group_views, owner_views = self.tracker_views
+        status_tabs, flag_tabs, group_tabs, owner_tabs = self.tracker_tabs
         return self.context(
             meta,
             actions=actions,
@@ -372,9 +407,10 @@ class Planner:
             value=value,
             heading=heading,
             total=len(index.actions),
-            status_views=status_views,
-            group_views=group_views,
-            owner_views=owner_views,
+            status_views=status_tabs,
+            flag_views=flag_tabs,
+            group_views=group_tabs,
+            owner_views=owner_tabs,
         )
 
     # ------------------------------------------------------------------ groups and people
@@ -710,10 +746,6 @@ class Planner:
         elif page.lists and page.lists.value == "projects":
             extra["projects"] = tuple(self.views.project(p) for p in self.index.projects_ordered)
         return self.context(meta, content=view, **extra)
-
-
-def _state(tracked: TrackedAction) -> str:
-    return "overdue" if tracked.is_overdue else tracked.status.value
 
 
 def _bind(method: Callable[..., dict[str, Any]], *args: str) -> Callable[[], dict[str, Any]]:

@@ -147,6 +147,13 @@ def _read_yaml(yaml_text: str, offset: int, body: str, body_line: int) -> ParseR
     except yaml.MarkedYAMLError as err:
         mark = err.problem_mark or err.context_mark
         line = offset + mark.line + 1 if mark is not None else offset + 1
+        tabbed = _tab_indented(yaml_text, line - offset)
+        if tabbed:
+            message = (
+                "this line is indented with a tab character, and YAML needs spaces: "
+                "replace the tab with spaces"
+            )
+            return ParseResult(None, [ReadIssue(offset + tabbed, "", f"broken YAML: {message}")])
         what = err.problem or err.context or "it is not valid YAML"
         where = _yaml_context(err, offset, line)
         return ParseResult(
@@ -175,6 +182,17 @@ def _yaml_context(err: yaml.MarkedYAMLError, offset: int, line: int) -> str:
         return ""
     template = _CONTEXTS.get(err.context, err.context + " that starts on line {line}")
     return "; " + template.format(line=start)
+
+
+def _tab_indented(yaml_text: str, line: int) -> int:
+    """The line, at or just before ``line`` (1-based), indented with a tab; 0 if none."""
+    lines = yaml_text.split("\n")
+    for number in (line, line - 1):
+        if 1 <= number <= len(lines):
+            text = lines[number - 1]
+            if "\t" in text[: len(text) - len(text.lstrip(" \t"))]:
+                return number
+    return 0
 
 
 def _yaml_hint(err: yaml.MarkedYAMLError) -> str:

@@ -14,9 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import SitegenError, did_you_mean
-from sitegen.model import COLLECTIONS, Collection, GroupStatus, is_slug
+from sitegen.model import COLLECTIONS, Collection, is_slug
 from sitegen.parse import parse_document
-from sitegen.schema import PLACEHOLDER, FieldSpec, ListOf, Record, front_matter_fields
+from sitegen.schema import FieldSpec, ListOf, Record, front_matter_fields
 
 _KINDS = {c.singular: c for c in COLLECTIONS} | {c.name: c for c in COLLECTIONS}
 _PLAIN = re.compile(r"^[A-Za-z0-9][\w .,'()/+-]*$")
@@ -93,16 +93,23 @@ def _starting_values(
 
 
 def _group_for(slug: str, content: Path) -> str:
-    """The group the file name names, or the first active group, or a placeholder."""
+    """The group the file name ends with; anything else is a mistake worth stopping for."""
     groups = sorted(p.stem for p in (content / "groups").glob("*.md"))
-    for group in groups:
-        if slug.endswith(group):
-            return group
-    for group in groups:
-        text = (content / "groups" / f"{group}.md").read_text(encoding="utf-8", errors="replace")
-        if f"status: {GroupStatus.ACTIVE.value}" in text or "status:" not in text:
-            return group
-    return f"{PLACEHOLDER}-group"
+    named = [group for group in groups if slug.endswith(f"-{group}") or slug == group]
+    if named:
+        return max(named, key=len)
+    date_part = re.match(r"^(\d{4}-\d{2}-\d{2})", slug)
+    example_date = date_part.group(1) if date_part else "2022-01-25"
+    if not groups:
+        raise ScaffoldError(
+            f"there are no groups in {content / 'groups'} yet; start one first, e.g. "
+            "'sitegen new group allies-group', then name the meeting after it"
+        )
+    listed = ", ".join(groups)
+    raise ScaffoldError(
+        f"'{slug}' does not say which group met: end the name with the group's file name, "
+        f"e.g. {example_date}-{groups[0]} (groups: {listed})"
+    )
 
 
 def _field_lines(name: str, field: FieldSpec, value: Any, indent: str) -> list[str]:

@@ -18,14 +18,30 @@ from enum import StrEnum
 from typing import Any, TypeVar
 
 from sitegen.errors import did_you_mean
-from sitegen.values import Invalid, parse_date, parse_due, parse_time, show_value
+from sitegen.values import DUE_WORDS, Invalid, parse_date, parse_due, parse_time, show_value
 
 PLACEHOLDER = "TODO"
 """Values starting with this word are placeholders written by ``sitegen new``."""
 
 
+FoundRef = tuple[str, int, str, tuple[str, ...]]
+"""A reference found in front-matter: (field path, line, slug, the collections it may name)."""
+
+DATE_PATTERN = r"\d{4}-(0?[1-9]|1[0-2])-(0?[1-9]|[12]\d|3[01])"
+MONTH_PATTERN = r"\d{4}-(0?[1-9]|1[0-2])"
+TIME_PATTERN = r"([01]?\d|2[0-3])[:.][0-5]\d"
+SLUG_PATTERN = r"[a-z0-9]+(-[a-z0-9]+)*"
+ACTIONS = ("actions",)
+"""What an action reference (``meeting#id``) names, in :data:`FoundRef`."""
+
+
 class FieldType:
-    """How one front-matter value is checked and described."""
+    """How one front-matter value is checked and described.
+
+    ``convert`` and ``json_schema`` must accept the same values: what an editor's
+    tool accepts while typing, ``sitegen check`` accepts too (the JSON Schema cannot
+    tell a real date from 30 February, and cannot see other files).
+    """
 
     def convert(self, value: Any, ctx: Context, path: str) -> Any:
         raise NotImplementedError
@@ -53,7 +69,21 @@ class Text(FieldType):
         return text
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "minLength": 1}
+        return {
+            "type": ["string", "number"],
+            "pattern": r"\S",
+            "not": {"type": "string", "pattern": rf"^\s*{PLACEHOLDER}"},
+        }
+
+
+def _whole_number(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float) and value.is_integer():
+        return int(value)
+    return None
 
 
 @dataclass(frozen=True)
@@ -61,13 +91,14 @@ class Integer(FieldType):
     minimum: int = 0
 
     def convert(self, value: Any, ctx: Context, path: str) -> int:
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise Invalid(f"must be a whole number, not {show_value(value)}")
-        if value < self.minimum:
-            raise Invalid(f"must be {self.minimum} or more, not {value}")
-        return value
+        number = _whole_number(value)
+        if number is None:
+            quoted = isinstance(value, str) and value.strip().isdigit()
+            hint = "; write it without quotes" if quoted else ""
+            raise Invalid(f"must be a whole number, not {show_value(value)}{hint}")
+        if number < self.minimum:
+            raise Invalid(f"must be {self.minimum} or more, not {number}")
+        return number
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "integer", "minimum": self.minimum}
@@ -78,14 +109,10 @@ class Amount(FieldType):
     """A sum of money: a number greater than zero."""
 
     def convert(self, value: Any, ctx: Context, path: str) -> float:
-        if isinstance(value, str):
-            cleaned = value.strip().lstrip("£$€").replace(",", "")
-            try:
-                value = float(cleaned)
-            except ValueError:
-                raise Invalid(f"must be a number, not {show_value(value)}") from None
         if isinstance(value, bool) or not isinstance(value, int | float):
-            raise Invalid(f"must be a number, not {show_value(value)}")
+            digits = re.sub(r"[^\d.]", "", value) if isinstance(value, str) else ""
+            hint = f"; write just the number, e.g. {digits}" if digits else ""
+            raise Invalid(f"must be a number, not {show_value(value)}{hint}")
         if value <= 0:
             raise Invalid(f"must be more than 0, not {value:g}: involvement is always paid")
         return float(value)
@@ -103,9 +130,10 @@ class Boolean(FieldType):
     def convert(self, value: Any, ctx: Context, path: str) -> bool:
         if isinstance(value, bool):
             return value
+        hint = ""
         if isinstance(value, str) and value.strip().lower() in _TRUE | _FALSE:
-            return value.strip().lower() in _TRUE
-        raise Invalid(f"must be true or false, not {show_value(value)}")
+            hint = f"; did you mean '{str(value.strip().lower() in _TRUE).lower()}'?"
+        raise Invalid(f"must be true or false, not {show_value(value)}{hint}")
 
     def json_schema(self) -> dict[str, Any]:
         return {"type": "boolean"}
@@ -117,7 +145,7 @@ class Date(FieldType):
         return parse_date(value)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}$", "format": "date"}
+        return {"type": "string", "pattern": rf"^{DATE_PATTERN}$"}
 
 
 @dataclass(frozen=True)
@@ -126,7 +154,7 @@ class Time(FieldType):
         return parse_time(value)
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^\d{1,2}:\d{2}$"}
+        return {"type": "string", "pattern": rf"^{TIME_PATTERN}$"}
 
 
 @dataclass(frozen=True)
@@ -135,27 +163,25 @@ class DueDate(FieldType):
         return parse_due(value)
 
     def json_schema(self) -> dict[str, Any]:
+        words = "|".join(kind.value for kind in DUE_WORDS)
         return {
             "type": "string",
-            "pattern": r"^(\d{4}-\d{2}(-\d{2})?|asap|ongoing|next-meeting)$",
+            "pattern": rf"^({DATE_PATTERN}|{MONTH_PATTERN}|{words})$",
         }
 
 
 @dataclass(frozen=True)
 class Choice(FieldType):
-    """One of a fixed set of words; ``In progress`` is read as ``in-progress``."""
+    """One of a fixed set of words, written exactly: ``In progress`` gets a did-you-mean."""
 
     enum: type[StrEnum]
 
     def convert(self, value: Any, ctx: Context, path: str) -> StrEnum:
         choices = [member.value for member in self.enum]
-        if isinstance(value, str):
-            key = re.sub(r"[\s_]+", "-", value.strip().lower())
-            for member in self.enum:
-                if member.value.replace(" ", "-") == key:
-                    return member
+        if isinstance(value, str) and value in choices:
+            return self.enum(value)
         shown = show_value(value)
-        hint = did_you_mean(str(value).lower(), choices) if isinstance(value, str) else ""
+        hint = did_you_mean_word(value, choices) if isinstance(value, str) else ""
         raise Invalid(f"{shown} is not allowed; use one of: {', '.join(choices)}{hint}")
 
     def json_schema(self) -> dict[str, Any]:
@@ -175,7 +201,11 @@ class Ref(FieldType):
             raise Invalid(
                 f"still holds the placeholder '{value}'; write the name of a file in {self.where()}"
             )
-        return value.strip().removesuffix(".md")
+        slug = value.strip()
+        if slug.lower().endswith(".md"):
+            raise Invalid(f"write the file name without .md: '{slug[:-3]}'")
+        ctx.refs.append((path, ctx.line_of(path), slug, self.collections))
+        return slug
 
     def where(self) -> str:
         return " or ".join(f"{name}/" for name in self.collections)
@@ -183,9 +213,12 @@ class Ref(FieldType):
     def json_schema(self) -> dict[str, Any]:
         return {
             "type": "string",
-            "pattern": r"^[a-z0-9][a-z0-9-]*$",
+            "pattern": rf"^{SLUG_PATTERN}$",
             "description": f"the file name, without .md, of a file in {self.where()}",
         }
+
+
+_ACTION_REF = re.compile(rf"{SLUG_PATTERN}#[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 @dataclass(frozen=True)
@@ -193,15 +226,17 @@ class ActionRef(FieldType):
     """``<meeting slug>#<action id>``."""
 
     def convert(self, value: Any, ctx: Context, path: str) -> str:
-        if not isinstance(value, str) or value.count("#") != 1:
+        if not isinstance(value, str) or not _ACTION_REF.fullmatch(value.strip()):
             raise Invalid(
                 f"{show_value(value)} is not an action reference; write <meeting>#<id>, "
                 "e.g. 2021-11-08-allies-group#a1"
             )
-        return value.strip()
+        ref = value.strip()
+        ctx.refs.append((path, ctx.line_of(path), ref, ACTIONS))
+        return ref
 
     def json_schema(self) -> dict[str, Any]:
-        return {"type": "string", "pattern": r"^[a-z0-9][a-z0-9-]*#[A-Za-z0-9_-]+$"}
+        return {"type": "string", "pattern": rf"^{_ACTION_REF.pattern}$"}
 
 
 @dataclass(frozen=True)
@@ -249,6 +284,16 @@ class Record(FieldType):
 
     def json_schema(self) -> dict[str, Any]:
         return json_schema(self.cls)
+
+
+def did_you_mean_word(value: str, choices: Iterable[str]) -> str:
+    """A hint for a word written in another case or with spaces for hyphens."""
+    known = list(choices)
+    key = re.sub(r"[\s_]+", "-", value.strip().lower())
+    for choice in known:
+        if choice.replace(" ", "-") == key:
+            return f"; did you mean '{choice}'?"
+    return did_you_mean(value.lower(), known)
 
 
 @dataclass(frozen=True)
@@ -308,6 +353,8 @@ class Context:
     """Called with (field path, line, message) for each error."""
     warn: Callable[[str, int, str], None]
     lines: Mapping[str, int]
+    refs: list[FoundRef] = dataclasses.field(default_factory=list)
+    """Every reference met so far, checked against the other files later."""
 
     def line_of(self, path: str) -> int:
         return nearest_line(self.lines, path)
@@ -368,6 +415,8 @@ def validate_record(
             ctx.warn(key_path, ctx.line_of(key_path), f"'{key}' is not a known field{hint}")
     if failed:
         return None
+    if not path and any(f.name == "refs" for f in dataclasses.fields(cls)):  # type: ignore[arg-type]
+        extra["refs"] = tuple(ctx.refs)
     record = cls(**values, **extra)
     checks: Callable[[], Iterable[tuple[str, str]]] | None = getattr(record, "field_problems", None)
     if checks is not None:
@@ -399,12 +448,14 @@ def json_schema(cls: type[Any], title: str = "") -> dict[str, Any]:
     required: list[str] = []
     for name, field_spec in front_matter_fields(cls):
         schema = dict(field_spec.type.json_schema())
-        schema["description"] = field_spec.doc + (
-            f" ({schema['description']})" if "description" in schema else ""
-        )
-        properties[name] = schema
+        doc = field_spec.doc + (f" ({schema['description']})" if "description" in schema else "")
+        schema.pop("description", None)
         if field_spec.required:
             required.append(name)
+        else:
+            # An optional field may be left empty (``role:``), as sitegen new writes it.
+            schema = {"anyOf": [schema, {"enum": [None, ""]}]}
+        properties[name] = {"description": doc, **schema}
     result: dict[str, Any] = {"type": "object", "properties": properties}
     if title:
         result = {"title": title, **result}

@@ -59,9 +59,8 @@ def parse_time(value: object) -> time:
     """``HH:MM`` (24-hour clock) to a time."""
     if isinstance(value, time):
         return value
-    if isinstance(value, int) and not isinstance(value, bool) and 0 <= value < 24 * 60:
-        # YAML 1.1 reads an unquoted 14:00 as 840 (base 60); accept it as meant.
-        return time(value // 60, value % 60)
+    # sitegen's YAML loader keeps an unquoted 14:00 as text (YAML 1.1 would read it
+    # as 840, in base 60), so a number here was written as a number.
     match = _TIME.match(value.strip()) if isinstance(value, str) else None
     if match is None:
         raise Invalid(f"{_show(value)} is not a time; write it as HH:MM, e.g. 14:00")
@@ -81,13 +80,16 @@ class DueKind(StrEnum):
     NEXT_MEETING = "next-meeting"
 
 
-_DUE_WORDS = {
-    "asap": DueKind.ASAP,
+DUE_WORDS = (DueKind.ASAP, DueKind.ONGOING, DueKind.NEXT_MEETING)
+"""The deadlines written as a word, exactly as an editor writes them."""
+_DUE_SPELLINGS = {
     "as soon as possible": DueKind.ASAP,
-    "ongoing": DueKind.ONGOING,
-    "next-meeting": DueKind.NEXT_MEETING,
+    "as-soon-as-possible": DueKind.ASAP,
     "next meeting": DueKind.NEXT_MEETING,
+    "by the next meeting": DueKind.NEXT_MEETING,
+    "nextmeeting": DueKind.NEXT_MEETING,
 }
+"""Other ways of writing them, answered with a did-you-mean."""
 
 
 @dataclass(frozen=True)
@@ -122,11 +124,14 @@ def parse_due(value: object) -> Due:
     """A date, a month (its last day), or one of asap / ongoing / next-meeting."""
     if isinstance(value, date):
         return Due(DueKind.DATE, value)
+    hint = ""
     if isinstance(value, str):
         text = value.strip()
-        word = _DUE_WORDS.get(text.lower())
-        if word is not None:
-            return Due(word)
+        if text in DUE_WORDS:
+            return Due(DueKind(text))
+        key = text.lower().replace("_", "-")
+        meant = _DUE_SPELLINGS.get(key) or next((w for w in DUE_WORDS if w.value == key), None)
+        hint = f"; did you mean '{meant.value}'?" if meant else ""
         month_end = parse_month(text)
         if month_end is not None:
             return Due(DueKind.MONTH, month_end)
@@ -134,7 +139,7 @@ def parse_due(value: object) -> Due:
             return Due(DueKind.DATE, parse_date(text))
     raise Invalid(
         f"{_show(value)} is not a due date; write a date (2022-02-28), a month (2022-02), "
-        "or one of: asap, ongoing, next-meeting"
+        f"or one of: asap, ongoing, next-meeting{hint}"
     )
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from sitegen.config import SiteUrls
-from sitegen.index import SiteIndex
+from sitegen.index import PlannedMeeting, SiteIndex
 from sitegen.markdown import Heading, Rendered
 from sitegen.model import (
     ActionStatus,
@@ -88,6 +88,13 @@ def day(value: dt.date) -> DayView:
     return DayView(value.isoformat(), long_date(value), short_date(value), value.year)
 
 
+def where(location: str | None) -> str | None:
+    """``Online`` or the place, as a meeting's location reads on a page."""
+    if location is None:
+        return None
+    return "Online" if location.strip().lower() == "online" else location
+
+
 def time_range(start: dt.time | None, end: dt.time | None) -> str:
     if start and end:
         return f"{start:%H:%M} to {end:%H:%M}"
@@ -151,15 +158,16 @@ class ActionView:
     status_label: str
     overdue: bool
     overdue_label: str
+    stale: bool
+    stale_label: str
+    """``No update since November 2021`` for a stale action; empty otherwise."""
+    last_reviewed: DayView
+    last_reviewed_at: LinkView
+    """The meeting of its latest update, or the meeting that agreed it."""
     meeting: LinkView
     meeting_date: DayView
     group: LinkView
     history: tuple[HistoryView, ...]
-
-    @property
-    def state(self) -> str:
-        """The tracker's view name: overdue wins over open and in progress."""
-        return "overdue" if self.overdue else self.status
 
 
 @dataclass(frozen=True)
@@ -175,8 +183,32 @@ class MeetingSummaryView:
 
 @dataclass(frozen=True)
 class NextMeetingView:
+    """A meeting's ``next_meeting``, and what became of it as of the build date."""
+
     date: DayView
     times: str
+    location: str | None
+    """``Online``, the place, or ``None`` when it was not recorded."""
+    upcoming: bool
+    """Still to come: offered with calendar links. Otherwise it is history."""
+    held: LinkView | None
+    """The group's meeting held on or near the planned date, when there is one."""
+    next_held: LinkView | None
+    """Otherwise the group's next published meeting, when there is one."""
+    calendar_url: str
+    """The group's own calendar of next meetings."""
+
+
+@dataclass(frozen=True)
+class UpcomingView:
+    """A group's next meeting, on the upcoming meetings page."""
+
+    group: LinkView
+    date: DayView
+    times: str
+    location: str | None
+    recorded_at: LinkView
+    calendar_url: str
 
 
 @dataclass(frozen=True)
@@ -225,9 +257,17 @@ class GroupView:
     members: tuple[MemberView, ...]
     meetings: tuple[MeetingSummaryView, ...]
     open_actions: tuple[ActionView, ...]
+    """Its outstanding actions: open or in progress."""
     overdue_count: int
+    stale_count: int
+    action_count: int
+    """All its actions, done and dropped included: the rows of its tracker view."""
+    tracker_url: str | None
+    """Its view in the tracker, when it has actions."""
     next_meeting: NextMeetingView | None
+    """Only when it is still to come."""
     feed_url: str
+    calendar_url: str
     body: BodyView
 
 
@@ -412,6 +452,8 @@ class Views:
         overdue_label = (
             f"Overdue by {span_in_words(tracked.overdue_days)}" if tracked.is_overdue else ""
         )
+        reviewed = tracked.last_review.meeting
+        stale_label = f"No update since {reviewed.date:%B %Y}" if tracked.is_stale else ""
         return ActionView(
             ref=tracked.ref,
             anchor=anchor,
@@ -426,6 +468,10 @@ class Views:
             status_label=ACTION_STATUS_LABELS[tracked.status],
             overdue=tracked.is_overdue,
             overdue_label=overdue_label,
+            stale=tracked.is_stale,
+            stale_label=stale_label,
+            last_reviewed=day(reviewed.date),
+            last_reviewed_at=self.meeting_link(reviewed),
             meeting=self.meeting_link(meeting),
             meeting_date=day(meeting.date),
             group=self.group_link(meeting.group),
@@ -470,9 +516,34 @@ class Views:
     def meeting_summaries(self, meetings: Iterable[Meeting]) -> tuple[MeetingSummaryView, ...]:
         return tuple(self.meeting_summary(m) for m in meetings)
 
+    def calendar_url(self, group: str) -> str:
+        return self.urls.path(f"groups/{group}/meetings.ics")
+
     def next_meeting(self, meeting: Meeting) -> NextMeetingView | None:
         nxt = meeting.next_meeting
-        return NextMeetingView(day(nxt.date), time_range(nxt.start, nxt.end)) if nxt else None
+        outcome = self.index.what_became_of(meeting)
+        if nxt is None or outcome is None:
+            return None
+        return NextMeetingView(
+            date=day(nxt.date),
+            times=time_range(nxt.start, nxt.end),
+            location=where(nxt.location),
+            upcoming=outcome.upcoming,
+            held=self.meeting_link(outcome.held) if outcome.held else None,
+            next_held=self.meeting_link(outcome.next_held) if outcome.next_held else None,
+            calendar_url=self.calendar_url(meeting.group),
+        )
+
+    def upcoming(self, planned: PlannedMeeting) -> UpcomingView:
+        plan = planned.plan
+        return UpcomingView(
+            group=self.group_link(planned.group),
+            date=day(plan.date),
+            times=time_range(plan.start, plan.end),
+            location=where(plan.location),
+            recorded_at=self.meeting_link(planned.recorded_at),
+            calendar_url=self.calendar_url(planned.group),
+        )
 
     def meeting(self, meeting: Meeting) -> MeetingView:
         updates = tuple(
@@ -489,7 +560,7 @@ class Views:
             title=self.index.meeting_title(meeting),
             date=day(meeting.date),
             times=time_range(meeting.start, meeting.end),
-            location=meeting.location,
+            location=where(meeting.location),
             group=self.group_link(meeting.group),
             chair=self.person_link(meeting.chair) if meeting.chair else None,
             present=tuple(self.person_link(s) for s in meeting.present),
@@ -509,7 +580,7 @@ class Views:
     def group(self, group: Group) -> GroupView:
         actions = self.index.actions_by_group.get(group.slug, ())
         outstanding = [t for t in actions if not t.is_closed]
-        upcoming = self.index.next_meeting_of_group(group.slug)
+        upcoming = self.index.upcoming_plan(group.slug)
         return GroupView(
             slug=group.slug,
             url=self.url("groups", group.slug),
@@ -521,8 +592,12 @@ class Views:
             meetings=self.meeting_summaries(self.index.meetings_by_group.get(group.slug, ())),
             open_actions=self.actions(outstanding),
             overdue_count=sum(1 for t in outstanding if t.is_overdue),
-            next_meeting=self.next_meeting(upcoming) if upcoming else None,
+            stale_count=sum(1 for t in outstanding if t.is_stale),
+            action_count=len(actions),
+            tracker_url=self.urls.path(f"actions/group/{group.slug}/") if actions else None,
+            next_meeting=self.next_meeting(upcoming.recorded_at) if upcoming else None,
             feed_url=self.urls.path(f"groups/{group.slug}/feed.xml"),
+            calendar_url=self.calendar_url(group.slug),
             body=self.body(group),
         )
 

@@ -35,14 +35,15 @@ def test_a_new_file_fails_check_until_its_placeholders_are_filled_in(
     tmp_path: Path, collection: str
 ) -> None:
     content = copy_site(tmp_path)
-    result = run_cli("new", collection, "brand-new", "--content", "content", cwd=tmp_path)
+    slug = "2024-02-20-steering-group" if collection == "meeting" else "brand-new"
+    result = run_cli("new", collection, slug, "--content", "content", cwd=tmp_path)
     assert result.code == 0, result.err
-    created = next(content.glob("*/brand-new.md"))
+    created = next(content.glob(f"*/{slug}.md"))
     text = created.read_text()
     assert "(required)" in text and "# " in text
     check = run_cli("check", "--content", "content", "--today", SMALL_TODAY, cwd=tmp_path)
     assert check.code == 1
-    assert "brand-new.md" in check.out and "placeholder" in check.out
+    assert f"{slug}.md" in check.out and "placeholder" in check.out
     created.write_text(fill_placeholders(text))
     check = run_cli("check", "--content", "content", "--today", SMALL_TODAY, cwd=tmp_path)
     assert check.code == 0, check.out
@@ -51,9 +52,10 @@ def test_a_new_file_fails_check_until_its_placeholders_are_filled_in(
 def test_new_lists_every_field_of_its_collection(tmp_path: Path) -> None:
     from sitegen.schema import front_matter_fields
 
+    write_files(tmp_path, {"groups/x.md": "---\nname: X\npurpose: Y\n---\n"})
     for collection in COLLECTIONS:
         path = create(
-            tmp_path, collection.singular, f"x-{collection.singular}", dt.date(2024, 1, 1)
+            tmp_path, collection.singular, f"x-{collection.singular}-x", dt.date(2024, 1, 1)
         )
         parsed = parse_document(path.read_text()).parsed
         assert parsed is not None
@@ -67,6 +69,20 @@ def test_a_new_meeting_takes_its_date_and_group_from_its_name(tmp_path: Path) ->
     text = path.read_text()
     assert "\ndate: 2024-06-01\n" in text
     assert "\ngroup: steering-group\n" in text
+
+
+def test_a_new_meeting_without_a_group_in_its_name_is_refused_naming_the_groups(
+    tmp_path: Path,
+) -> None:
+    copy_site(tmp_path)
+    result = run_cli("new", "meeting", "2026-12-01-budget", "--content", "content", cwd=tmp_path)
+    assert result.code == 2
+    assert result.err == (
+        "sitegen: '2026-12-01-budget' does not say which group met: end the name with the "
+        "group's file name, e.g. 2026-12-01-advice-group (groups: advice-group, "
+        "steering-group, the-team)\n"
+    )
+    assert not (tmp_path / "content" / "meetings" / "2026-12-01-budget.md").exists()
 
 
 def test_new_refuses_to_overwrite(tmp_path: Path) -> None:
@@ -100,7 +116,8 @@ def test_schema_writes_a_json_schema_per_collection(tmp_path: Path) -> None:
     )
     meeting = json.loads((tmp_path / "schemas" / "meeting.schema.json").read_text())
     assert meeting["required"] == ["group", "date", "summary"]
-    assert meeting["properties"]["actions"]["items"]["properties"]["status"]["enum"] == [
+    actions = meeting["properties"]["actions"]["anyOf"][0]  # optional: it may be left empty
+    assert actions["items"]["properties"]["status"]["anyOf"][0]["enum"] == [
         "open",
         "in-progress",
         "done",

@@ -139,7 +139,8 @@ def test_meeting_page_shows_the_record(site: Callable[[str], Path]) -> None:
         "The group agreed its plan for the year.",
         "Involvement is always paid.",
         "This record has been edited for publication.",
-        "Next meeting 12 March 2024, 14:00 to 15:30",
+        "At this meeting, the next meeting was planned for 12 March 2024, 14:00 to 15:30. "
+        "It was held: Steering Group meeting, 12 March 2024.",
         "Hearing checks",
     ):
         assert expected in seen, expected
@@ -227,7 +228,9 @@ def test_tracker_lists_every_action_newest_meeting_first_with_history(
             ["Share the consultation link.", "Introduce contacts."],
             ["Write the offer", "Book a venue."],
         ),
-        ("actions/in-progress/", [], ["Write the offer"]),  # overdue wins over in progress
+        # A status and a flag: an overdue action is still in progress.
+        ("actions/in-progress/", ["Write the offer document."], ["Book a venue."]),
+        ("actions/overdue/", ["Write the offer document."], ["Share the consultation link."]),
         ("actions/group/steering-group/", ["Book a venue."], []),
         ("actions/owner/steering-group/", ["Introduce contacts."], ["Book a venue."]),
         ("actions/owner/ada-lovelace/", ["Write the offer document."], ["Book a venue."]),
@@ -262,9 +265,9 @@ def test_group_page_has_members_meetings_open_actions_and_next_meeting(
 ) -> None:
     seen = main_text(page(site("2024-02-20"), "groups/steering-group/"))
     assert "Purpose Oversees the work of the collective." in seen
-    assert "Next meeting 12 March 2024, 14:00 to 15:30" in seen
+    assert "Next meeting 12 March 2024, 14:00 to 15:30, Room 1, Main Building." in seen
     assert "Ada Lovelace, Chair" in seen and "Bob Jones, Member" in seen
-    assert "3 actions still open or in progress, 0 overdue." in seen
+    assert "3 actions still open or in progress: 0 overdue, 0 with no update in 6 months." in seen
     assert seen.index("12 March 2024") < seen.index("10 January 2024")
 
 
@@ -340,7 +343,13 @@ def test_meetings_json_lists_attendance_by_name(site: Callable[[str], Path]) -> 
     first = data["meetings"][-1]
     assert first["present"] == ["Ada Lovelace", "Cara Smith"]
     assert first["apologies"] == ["Bob Jones"]
-    assert first["next_meeting"] == {"date": "2024-03-12", "start": "14:00", "end": "15:30"}
+    assert first["next_meeting"] == {
+        "date": "2024-03-12",
+        "start": "14:00",
+        "end": "15:30",
+        "location": "Room 1, Main Building",
+        "upcoming": False,
+    }
     assert first["actions"][0] == "2024-01-10-steering-group#a1"
 
 
@@ -371,19 +380,33 @@ def test_meetings_feed_parses_as_atom(site: Callable[[str], Path]) -> None:
     assert not group.bozo and len(group.entries) == 2
 
 
-def test_meetings_calendar_has_the_next_meeting_in_london_time(
+def test_meetings_calendar_has_the_next_meeting_in_london_time_with_its_place(
     site: Callable[[str], Path],
 ) -> None:
-    calendar = icalendar.Calendar.from_ical((site("2024-04-01") / "meetings.ics").read_bytes())
-    events = list(calendar.walk("VEVENT"))
-    assert len(events) == 1
-    event = events[0]
-    start = event.decoded("dtstart")
-    assert start == dt.datetime(2024, 3, 12, 14, 0, tzinfo=start.tzinfo)
-    assert str(start.tzinfo) == "Europe/London"
-    assert event.decoded("dtend").hour == 15
-    assert str(event["uid"]) == "next-meeting-2024-01-10-steering-group@portal.example.org"
-    assert any(c.name == "VTIMEZONE" for c in calendar.walk())
+    for path in ("meetings.ics", "groups/steering-group/meetings.ics"):
+        calendar = icalendar.Calendar.from_ical((site("2024-02-20") / path).read_bytes())
+        events = list(calendar.walk("VEVENT"))
+        assert len(events) == 1
+        event = events[0]
+        start = event.decoded("dtstart")
+        assert start == dt.datetime(2024, 3, 12, 14, 0, tzinfo=start.tzinfo)
+        assert str(start.tzinfo) == "Europe/London"
+        assert event.decoded("dtend").hour == 15
+        assert str(event["location"]) == "Room 1, Main Building"
+        assert str(event["uid"]) == "next-meeting-2024-01-10-steering-group@portal.example.org"
+        assert any(c.name == "VTIMEZONE" for c in calendar.walk())
+
+
+def test_a_next_meeting_whose_date_has_passed_leaves_the_calendars(
+    site: Callable[[str], Path],
+) -> None:
+    for path in ("meetings.ics", "groups/steering-group/meetings.ics"):
+        calendar = icalendar.Calendar.from_ical((site("2024-04-01") / path).read_bytes())
+        assert list(calendar.walk("VEVENT")) == []
+    other = icalendar.Calendar.from_ical(
+        (site("2024-02-20") / "groups" / "advice-group" / "meetings.ics").read_bytes()
+    )
+    assert list(other.walk("VEVENT")) == []  # a group's calendar holds its own meetings only
 
 
 def test_calendar_uids_are_stable_between_builds(site: Callable[[str], Path]) -> None:
@@ -391,7 +414,7 @@ def test_calendar_uids_are_stable_between_builds(site: Callable[[str], Path]) ->
         calendar = icalendar.Calendar.from_ical((site(today) / "meetings.ics").read_bytes())
         return [str(e["uid"]) for e in calendar.walk("VEVENT")]
 
-    assert uids("2024-02-20") == uids("2024-04-01")
+    assert uids("2024-02-20") == uids("2024-03-01") != []
 
 
 def test_deadlines_calendar_has_all_day_closing_dates(site: Callable[[str], Path]) -> None:

@@ -160,7 +160,7 @@ def test_people_without_a_profile_get_no_page_and_no_address(tmp_path: Path) -> 
 def test_the_build_summary_counts_pages_and_times_its_steps(tmp_path: Path) -> None:
     out = build(SMALL_SITE, tmp_path / "out")
     assert re.search(r"Built \d+ pages and \d+ data, feed and calendar files", out)
-    assert "meetings: 3" in out  # the listing and two meetings
+    assert "meetings: 4" in out  # the listing, upcoming meetings and two meetings
     assert "pages: 6" in out  # the listing and five pages
     assert "steps: read" in out
     assert "search: Indexed" in out

@@ -125,7 +125,7 @@ def test_the_latest_update_wins_and_history_is_oldest_first() -> None:
         ("third", "done", "Published."),
     ]
     assert history[0].is_origin and not history[1].is_origin
-    assert month.last_updated == D(2022, 5, 1)  # type: ignore[attr-defined]
+    assert month.last_reviewed == D(2022, 5, 1)  # type: ignore[attr-defined]
 
 
 def test_actions_are_listed_newest_meeting_first() -> None:
@@ -134,6 +134,8 @@ def test_actions_are_listed_newest_meeting_first() -> None:
     assert found[0].meeting.slug == "later"
 
 
-def test_counts_separate_overdue_from_status() -> None:
+def test_statuses_add_up_to_all_actions_and_flags_count_within_them() -> None:
     counts = count_actions(track_actions({"first": FIRST}, D(2022, 3, 1)))
-    assert (counts.open, counts.done, counts.overdue) == (6, 1, 3)
+    assert counts.total == 7
+    assert [counts[k] for k in ("open", "in-progress", "done", "dropped")] == [6, 0, 1, 0]
+    assert (counts["overdue"], counts["stale"], counts.outstanding) == (3, 0, 6)

@@ -33,7 +33,7 @@ actions:
     text: Do it.
     owners: [graham-hart]
     due: 2022-02
-    status: In progress
+    status: in-progress
 ---
 ## Notes
 """
@@ -192,11 +192,34 @@ def test_placeholders_left_by_new_are_errors() -> None:
     ]
 
 
-def test_booleans_accept_yes_and_no() -> None:
-    person, problems = read("people", "---\nname: Ada\nprofile: yes\n---\n")
+def test_booleans_are_true_or_false_and_yes_gets_a_did_you_mean() -> None:
+    person, problems = read("people", "---\nname: Ada\nprofile: true\n---\n")
     assert problems == [] and person.profile is True
+    _, problems = read("people", "---\nname: Ada\nprofile: yes\n---\n")
+    assert messages(problems) == [
+        f"{PATH}:3: profile: must be true or false, not 'yes'; did you mean 'true'?"
+    ]
     _, problems = read("people", "---\nname: Ada\nprofile: maybe\n---\n")
     assert messages(problems) == [f"{PATH}:3: profile: must be true or false, not 'maybe'"]
+
+
+def test_a_choice_in_another_case_or_with_spaces_gets_the_exact_word() -> None:
+    _, problems = read("meetings", MEETING.replace("status: in-progress", "status: In progress"))
+    assert messages(problems) == [
+        f"{PATH}:11: actions[1].status: 'In progress' is not allowed; use one of: open, "
+        "in-progress, done, dropped; did you mean 'in-progress'?"
+    ]
+
+
+def test_a_meeting_whose_file_name_and_date_disagree_is_an_error() -> None:
+    text = dedent(MEETING).lstrip()
+    _, problems = read_document(
+        COLLECTION_BY_NAME["meetings"], "2021-11-09-allies-group", PATH, text
+    )
+    assert messages(problems) == [
+        f"{PATH}:3: date: is 2021-11-08, but the file name says 2021-11-09; make them the "
+        "same (fix the date, or rename the file)"
+    ]
 
 
 def test_enumerations_suggest_the_nearest_choice() -> None:

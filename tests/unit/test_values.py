@@ -41,15 +41,15 @@ def test_impossible_or_misformatted_dates_are_named(text: str, message: str) -> 
     [
         ("14:00", dt.time(14, 0)),
         ("9:30", dt.time(9, 30)),
-        (840, dt.time(14, 0)),
         ("14.15", dt.time(14, 15)),
     ],
 )
-def test_times_are_read_including_yaml_base_60(value: object, expected: dt.time) -> None:
+def test_times_are_read_as_written(value: object, expected: dt.time) -> None:
     assert parse_time(value) == expected
 
 
-@pytest.mark.parametrize("value", ["25:00", "14:60", "2pm", True])
+# sitegen's loader keeps an unquoted 14:00 as text, so the number 840 was written as a number.
+@pytest.mark.parametrize("value", ["25:00", "14:60", "2pm", True, 840])
 def test_impossible_times_are_rejected(value: object) -> None:
     with pytest.raises(Invalid):
         parse_time(value)
@@ -62,10 +62,8 @@ def test_impossible_times_are_rejected(value: object) -> None:
         ("2024-02", Due(DueKind.MONTH, dt.date(2024, 2, 29))),
         ("2022-02-14", Due(DueKind.DATE, dt.date(2022, 2, 14))),
         ("asap", Due(DueKind.ASAP)),
-        ("ASAP", Due(DueKind.ASAP)),
         ("ongoing", Due(DueKind.ONGOING)),
         ("next-meeting", Due(DueKind.NEXT_MEETING)),
-        ("next meeting", Due(DueKind.NEXT_MEETING)),
     ],
 )
 def test_due_dates_as_written_in_minutes(text: str, due: Due) -> None:
@@ -75,6 +73,23 @@ def test_due_dates_as_written_in_minutes(text: str, due: Due) -> None:
 @pytest.mark.parametrize("text", ["soon", "2022-13", "Feb 2022", "2022-02-30"])
 def test_unreadable_due_dates_are_rejected(text: str) -> None:
     with pytest.raises(Invalid):
+        parse_due(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("ASAP", "asap"),
+        ("As soon as possible", "asap"),
+        ("Ongoing", "ongoing"),
+        ("next meeting", "next-meeting"),
+        ("Next-Meeting", "next-meeting"),
+    ],
+)
+def test_a_due_word_written_another_way_is_rejected_with_the_word_to_write(
+    text: str, meant: str
+) -> None:
+    with pytest.raises(Invalid, match=f"did you mean '{meant}'"):
         parse_due(text)
 
 
