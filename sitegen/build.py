@@ -180,9 +180,15 @@ def prepare_sources(
         content=options.content,
         files=sources.published,
     )
+    # Files with errors in their front-matter still have their bodies' links checked.
+    stand_ins = [
+        (item_path(f.collection.name, f.slug), f.stand_in)
+        for f in sources.files
+        if f.stand_in is not None and f.collection.name != "people"
+    ]
     with timings.step("render markdown"):
         prepared.published = published_bodies(site)
-        documents = [document for _, document in prepared.published]
+        documents = [document for _, document in prepared.published + stand_ins]
         prepared.bodies = render(documents, urls.base_path)
     with timings.step("check links"):
         prepared.jobs = Planner(prepared.views(), info).plan()
@@ -194,8 +200,9 @@ def prepare_sources(
             for name, slug in existing
             if slug not in site.collection(name) and (name, slug) not in drafts
         )
+        stand_in_bodies = [(d, path, prepared.bodies[d.source.path]) for path, d in stand_ins]
         problems += check_links(
-            _bodies_on_pages(prepared),
+            _bodies_on_pages(prepared) + stand_in_bodies,
             known_paths(prepared.jobs) | frozenset(sources.published) | unfinished,
             anchors_of(prepared),
         )

@@ -54,20 +54,32 @@ class LoadedFile:
     problems: list[Problem] = field(default_factory=list)
     refs: tuple[FoundRef, ...] = ()
     """The references of its front-matter, checked even when the file has errors."""
+    stand_in: Document | None = None
+    """When it has errors: its body, so that its links are checked too."""
 
 
 def read_document(
     collection: Collection, slug: str, shown_path: str, text: str
 ) -> tuple[Document | None, list[Problem]]:
     """Parse and validate one file's text as an item of ``collection``."""
-    document, problems, _ = read_with_refs(collection, slug, shown_path, text)
-    return document, problems
+    read = read_in_full(collection, slug, shown_path, text)
+    return read.document, read.problems
 
 
-def read_with_refs(
-    collection: Collection, slug: str, shown_path: str, text: str
-) -> tuple[Document | None, list[Problem], tuple[FoundRef, ...]]:
-    """:func:`read_document`, with the references found even when the file has errors."""
+@dataclass(frozen=True)
+class Read:
+    """One file read: its document, or what can still be checked of it when it has errors."""
+
+    document: Document | None
+    problems: list[Problem]
+    refs: tuple[FoundRef, ...] = ()
+    """The references its front-matter makes, found even when other fields are wrong."""
+    stand_in: Document | None = None
+    """When its front-matter has errors: its body, so its links are checked too."""
+
+
+def read_in_full(collection: Collection, slug: str, shown_path: str, text: str) -> Read:
+    """:func:`read_document`, keeping what can still be checked when the file has errors."""
     problems: list[Problem] = []
 
     def report(issue: ReadIssue) -> None:
@@ -77,7 +89,7 @@ def read_with_refs(
     for issue in result.issues:
         report(issue)
     if result.parsed is None:
-        return None, problems, ()
+        return Read(None, problems)
     parsed = result.parsed
     ctx = _context(shown_path, parsed.lines, problems)
     stripped = strip_private(parsed.body)
@@ -114,8 +126,9 @@ def read_with_refs(
     )
     refs = tuple(ctx.refs)
     if any(p.severity is Severity.ERROR for p in problems):
-        return None, problems, refs
-    return document, problems, refs
+        stand_in = Document(slug=slug, source=source, body=stripped.body)
+        return Read(None, problems, refs, stand_in)
+    return Read(document, problems, refs)
 
 
 def _context(shown_path: str, lines: Mapping[str, int], problems: list[Problem]) -> Context:
@@ -159,7 +172,9 @@ def load_file(path: Path, collection: Collection, shown: str | None = None) -> L
         assert issue is not None
         loaded.problems.append(Problem(shown, issue.line, "", issue.message))
         return loaded
-    loaded.document, loaded.problems, loaded.refs = read_with_refs(collection, slug, shown, text)
+    read = read_in_full(collection, slug, shown, text)
+    loaded.document, loaded.problems = read.document, read.problems
+    loaded.refs, loaded.stand_in = read.refs, read.stand_in
     return loaded
 
 

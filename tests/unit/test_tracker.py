@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 
 from sitegen.model import Action, ActionStatus, ActionUpdate, Meeting, NextMeeting, Source
-from sitegen.tracker import count_actions, track_actions
+from sitegen.tracker import add_months, count_actions, is_stale, track_actions
 from sitegen.values import parse_due
 
 D = dt.date
@@ -139,3 +139,44 @@ def test_statuses_add_up_to_all_actions_and_flags_count_within_them() -> None:
     assert counts.total == 7
     assert [counts[k] for k in ("open", "in-progress", "done", "dropped")] == [6, 0, 1, 0]
     assert (counts["overdue"], counts["stale"], counts.outstanding) == (3, 0, 6)
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (D(2021, 11, 8), 6, D(2022, 5, 8)),
+        (D(2021, 8, 31), 6, D(2022, 2, 28)),  # no 31 February: the month's last day
+        (D(2023, 8, 31), 6, D(2024, 2, 29)),
+        (D(2021, 12, 15), 1, D(2022, 1, 15)),
+        (D(2021, 1, 1), 24, D(2023, 1, 1)),
+    ],
+)
+def test_months_are_added_on_the_calendar(day: dt.date, months: int, expected: dt.date) -> None:
+    assert add_months(day, months) == expected
+
+
+def test_an_outstanding_action_goes_stale_the_day_after_the_months_are_up() -> None:
+    reviewed = D(2021, 11, 8)
+    assert not is_stale(reviewed, ActionStatus.OPEN, D(2022, 5, 8), 6)
+    assert is_stale(reviewed, ActionStatus.OPEN, D(2022, 5, 9), 6)
+    assert is_stale(reviewed, ActionStatus.IN_PROGRESS, D(2022, 5, 9), 6)
+    assert not is_stale(reviewed, ActionStatus.DONE, D(2030, 1, 1), 6)
+    assert not is_stale(reviewed, ActionStatus.DROPPED, D(2030, 1, 1), 6)
+    assert not is_stale(reviewed, ActionStatus.OPEN, D(2022, 11, 8), 12)
+
+
+def test_asap_and_ongoing_never_go_overdue_but_do_go_stale() -> None:
+    found = tracked(D(2023, 1, 1), FIRST, SECOND, THIRD)
+    for name in ("asap", "ongoing", "none"):
+        assert not found[name].is_overdue  # type: ignore[attr-defined]
+        assert found[name].is_stale  # type: ignore[attr-defined]
+    # Updated at the third meeting and done: neither.
+    assert not found["month"].is_stale  # type: ignore[attr-defined]
+
+
+def test_the_latest_update_is_the_last_review() -> None:
+    found = tracked(D(2022, 9, 2), FIRST, SECOND)
+    month = found["month"]
+    assert month.last_reviewed == D(2022, 3, 1)  # type: ignore[attr-defined]
+    assert month.is_stale  # in progress, and six months since 1 March  # type: ignore[attr-defined]
+    assert not tracked(D(2022, 9, 1), FIRST, SECOND)["month"].is_stale  # type: ignore[attr-defined]
