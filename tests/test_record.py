@@ -264,3 +264,24 @@ def test_the_sample_site_shows_its_seven_actions_honestly(tmp_path: Path) -> Non
     assert "At this meeting, the next meeting was planned for 25 January 2022" in seed
     assert "No record of that meeting has been published." in seed
     assert "No update since November 2021" in seed
+
+
+def test_the_preview_lists_every_problem_of_a_save_at_once(tmp_path: Path) -> None:
+    from sitegen.config import BuildOptions
+    from sitegen.serve import Preview
+
+    content = copy_site(tmp_path)
+    preview = Preview(content, BuildOptions(content=content, today=None, drafts=True))
+    preview.load_everything()
+    assert preview.state.ok
+    march = content / MARCH
+    march.write_text(
+        march.read_text()
+        .replace("status: done", "status: Done")
+        .replace("present: [ada-lovelace, bob-jones]", "present: [ada-lovelace, bob-jonse]")
+        + "\nSee [the plan](/reports/plan/).\n"
+    )
+    state = preview.apply_changes([march])
+    assert not state.ok
+    fields = sorted(p.field for p in state.problems if p.path.endswith(MARCH))
+    assert fields == ["action_updates[2].status", "body", "present[2]"]
