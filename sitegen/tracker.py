@@ -15,7 +15,7 @@ Two **flags** sit on top of an outstanding (open or in-progress) action:
   or the meeting that agreed it) is older than that. Every outstanding action
   can go stale, ``asap`` and ``ongoing`` included.
 
-:data:`TRACKER_VIEWS` names each status and flag once, with the test that picks
+:func:`tracker_views` names each status and flag once, with the test that picks
 its actions; the tracker's pages, the counts on the home, group and person
 pages, the open data and the search filters all use it, so no two pages can
 count differently.
