@@ -10,43 +10,37 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import partial
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from sitegen import calendars, feeds
-from sitegen.checks import content_warnings
 from sitegen.config import BuildOptions, SiteUrls, build_date, site_timezone, site_urls
-from sitegen.data import OpenData
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
 from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
 from sitegen.loader import SETTINGS_FILE, LoadedFile, assemble, load_all, published_files
-from sitegen.markdown import Rendered, render_markdown
-from sitegen.model import COLLECTIONS, Document, LeftOut, Site, SiteSettings
-from sitegen.pages import PageJob, Planner, SiteInfo, nav_items
+from sitegen.markdown import Rendered, ReservedIds, render_markdown
+from sitegen.model import Document, LeftOut, Site, SiteSettings
 from sitegen.parallel import parallel_map
+from sitegen.plan import (
+    CheckContext,
+    FileJob,
+    NavItem,
+    PageJob,
+    Section,
+    SectionContext,
+    SiteInfo,
+    item_paths,
+)
 from sitegen.references import check_references
 from sitegen.search import Indexer
+from sitegen.sections import SECTIONS
 from sitegen.templates import STATIC, render_template, template_dirs
 from sitegen.values import long_date
-from sitegen.views import Views, item_path
+from sitegen.views import LinkView, Views
 from sitegen.writer import Staging, write_file
-
-DATA_FILES = (
-    "data/actions.csv",
-    "data/actions.json",
-    "data/meetings.json",
-    "data/projects.json",
-    "data/opportunities.json",
-)
-FEED_FILES = ("meetings/feed.xml", "opportunities/feed.xml", "news/feed.xml")
-CALENDAR_FILES = ("meetings.ics", "opportunity-deadlines.ics")
-SITE_FILES = ("sitemap.xml", "robots.txt")
 
 
 @dataclass
@@ -78,6 +72,8 @@ class Prepared:
     bodies: dict[str, Rendered]
     """Each published body, by source path."""
     jobs: list[PageJob]
+    file_jobs: list[FileJob]
+    """Every file that is not an HTML page: data, feeds, calendars, the sitemap."""
     problems: list[Problem]
     """Warnings only: errors stop :func:`prepare`."""
     templates: tuple[Path, ...]
@@ -85,11 +81,7 @@ class Prepared:
     content: Path
     files: list[str]
     """Site paths of the files under ``content/files/``."""
-    published: list[tuple[str, Document]] = field(default_factory=list)
-    """Each document whose body is on a page, with that page's site path."""
-
-    def views(self) -> Views:
-        return Views(self.index, self.urls, self.body_of)
+    sections: Sequence[Section] = SECTIONS
 
     def body_of(self, document: Document) -> Rendered:
         return self.bodies[document.source.path]
@@ -119,7 +111,7 @@ class Sources:
     """Site paths of the files under ``content/files/``."""
 
 
-BodiesRenderer = Callable[[Sequence[Document], str], dict[str, Rendered]]
+BodiesRenderer = Callable[[Sequence[Document], str, ReservedIds], dict[str, Rendered]]
 """Renders documents' bodies for a base path, keyed by source path."""
 LinksChecker = Callable[[Sequence[BodyOnPage], frozenset[str], AnchorsOf], list[Problem]]
 """Checks bodies' links against the site's pages and their anchors."""
@@ -137,8 +129,10 @@ def prepare(options: BuildOptions) -> Prepared:
     with timings.step("read"):
         sources = read_sources(options)
 
-    def render(documents: Sequence[Document], base_path: str) -> dict[str, Rendered]:
-        return render_bodies(documents, base_path, options.workers)
+    def render(
+        documents: Sequence[Document], base_path: str, reserved: ReservedIds
+    ) -> dict[str, Rendered]:
+        return render_bodies(documents, base_path, reserved, options.workers)
 
     return prepare_sources(sources, options, timings, render)
 
@@ -149,6 +143,7 @@ def prepare_sources(
     timings: Timings,
     render: BodiesRenderer,
     check_links: LinksChecker = check_bodies,
+    sections: Sequence[Section] = SECTIONS,
 ) -> Prepared:
     """Check what was read and plan the pages; raise :class:`ContentError` on any error."""
     with timings.step("check references"):
@@ -160,55 +155,90 @@ def prepare_sources(
         problems += [_at(p, settings_path) for p in url_problems + zone_problems]
         today = build_date(options, zone)
         broken = [(f.shown, f.refs) for f in sources.files if f.document is None and f.refs]
-        problems += check_references(site, existing, broken)
-        problems += content_warnings(site, today, display_path(options.content), existing)
+        problems += check_references(site, frozenset(existing), broken)
+        check = CheckContext(site, today, display_path(options.content), existing, sections)
+        problems += [problem for section in sections for problem in section.checks(check)]
     # The site is checked to the end even when it has errors already, so that every
     # problem of the run is listed at once; it stops only before anything is written.
     index = SiteIndex(site, today)
-    info = site_info(site, urls, zone, today, options)
     prepared = Prepared(
         site=site,
         index=index,
         urls=urls,
         zone=zone,
-        info=info,
+        info=site_info(site, urls, zone, today, options, sections),
         bodies={},
         jobs=[],
+        file_jobs=[],
         problems=[],
         templates=template_dirs(options.content),
         timings=timings,
         content=options.content,
         files=sources.published,
+        sections=sections,
     )
-    # Files with errors in their front-matter still have their bodies' links checked.
-    stand_ins = [
-        (item_path(f.collection.name, f.slug), f.stand_in)
-        for f in sources.files
-        if f.stand_in is not None and f.collection.name != "people"
-    ]
+    paths = item_paths(sections)
     with timings.step("render markdown"):
-        prepared.published = published_bodies(site)
-        documents = [document for _, document in prepared.published + stand_ins]
-        prepared.bodies = render(documents, urls.base_path)
+        ctx = plan(prepared)
+        published = [(job.path, job.document) for job in prepared.jobs if job.document]
+        # Files with errors in their front-matter still have their bodies' links checked.
+        stand_ins = [
+            (paths[f.collection.name](f.slug), f.stand_in)
+            for f in sources.files
+            if f.stand_in is not None and f.collection.name in paths
+        ]
+        documents = [document for _, document in published + stand_ins]
+        prepared.bodies = render(documents, urls.base_path, reserved_ids(sections))
     with timings.step("check links"):
-        prepared.jobs = Planner(prepared.views(), info).plan()
         # Pages of files that have errors of their own are taken as there, so a link
         # to one is not reported as well.
         drafts = {(left.collection, left.slug) for left in site.left_out}
         unfinished = frozenset(
-            item_path(name, slug)
+            paths[name](slug)
             for name, slug in existing
-            if slug not in site.collection(name) and (name, slug) not in drafts
+            if name in paths and slug not in site.collection(name) and (name, slug) not in drafts
         )
-        stand_in_bodies = [(d, path, prepared.bodies[d.source.path]) for path, d in stand_ins]
+        bodies = prepared.bodies
+        on_pages = [(d, path, bodies[d.source.path]) for path, d in published + stand_ins]
         problems += check_links(
-            _bodies_on_pages(prepared) + stand_in_bodies,
-            known_paths(prepared.jobs) | frozenset(sources.published) | unfinished,
-            anchors_of(prepared),
+            on_pages,
+            known_paths(prepared) | frozenset(sources.published) | unfinished,
+            anchors_of(prepared, sections),
         )
+    del ctx
     _stop_on_errors(problems)
     prepared.problems = problems
     return prepared
+
+
+def plan(prepared: Prepared) -> SectionContext:
+    """Every page and file of every section, made ready to render (nothing renders yet)."""
+    sections = prepared.sections
+    views = Views(prepared.index, prepared.urls, prepared.body_of, item_paths(sections))
+    footer: list[LinkView] = []
+
+    def footer_links() -> tuple[LinkView, ...]:
+        if not footer:
+            entries = sorted(
+                (entry for section in sections for entry in section.footer),
+                key=lambda entry: entry.order,
+            )
+            footer.extend(link for entry in entries for link in entry.links(ctx))
+        return tuple(footer)
+
+    ctx = SectionContext(views, prepared.info, sections, footer_links)
+    prepared.jobs = [job for section in sections for job in section.pages(ctx)]
+    prepared.file_jobs = [job for section in sections for job in section.files(ctx)]
+    ctx.jobs, ctx.files = prepared.jobs, prepared.file_jobs
+    return ctx
+
+
+def reserved_ids(sections: Sequence[Section]) -> ReservedIds:
+    """Every id the sections' templates use, which no heading may take."""
+    return ReservedIds(
+        frozenset(name for section in sections for name in section.template_ids),
+        tuple(prefix for section in sections for prefix in section.template_id_prefixes),
+    )
 
 
 def _at(problem: Problem, path: str) -> Problem:
@@ -221,9 +251,18 @@ def _stop_on_errors(problems: Sequence[Problem]) -> None:
 
 
 def site_info(
-    site: Site, urls: SiteUrls, zone: ZoneInfo, today: dt.date, options: BuildOptions
+    site: Site,
+    urls: SiteUrls,
+    zone: ZoneInfo,
+    today: dt.date,
+    options: BuildOptions,
+    sections: Sequence[Section],
 ) -> SiteInfo:
     settings = site.settings
+    entries = sorted(
+        (s.nav for s in sections if s.nav is not None and s.nav.shown(site)),
+        key=lambda entry: entry.order,
+    )
     return SiteInfo(
         title=settings.title,
         description=settings.description,
@@ -231,7 +270,7 @@ def site_info(
         urls=urls,
         zone=zone,
         today_label=long_date(today),
-        nav=nav_items(urls, has_about="about" in site.pages),
+        nav=tuple(NavItem(e.key, e.label, urls.path(e.path)) for e in entries),
         stale_after_months=settings.stale_after_months,
         preview=options.preview,
         preview_version=options.preview_version,
@@ -241,65 +280,38 @@ def site_info(
 # ---------------------------------------------------------------------- markdown and links
 
 
-def published_bodies(site: Site) -> list[tuple[str, Document]]:
-    """Every document whose body appears on a page, with that page's path."""
-    found = []
-    for collection, document in site.documents():
-        if collection.name == "people" and not getattr(document, "profile", False):
-            continue  # no page is made for them, so their body is never published
-        found.append((item_path(collection.name, document.slug), document))
-    return found
-
-
 def render_bodies(
-    documents: Sequence[Document], base_path: str, workers: int
+    documents: Sequence[Document], base_path: str, reserved: ReservedIds, workers: int
 ) -> dict[str, Rendered]:
     """Render every body, in several processes when there are many."""
 
     def render(document: Document) -> Rendered:
-        return render_markdown(document.body, base_path)
+        return render_markdown(document.body, base_path, reserved)
 
     rendered = parallel_map(render, list(documents), workers)
     return {doc.source.path: body for doc, body in zip(documents, rendered, strict=True)}
 
 
-def _bodies_on_pages(prepared: Prepared) -> list[BodyOnPage]:
-    bodies = prepared.bodies
-    return [(document, path, bodies[document.source.path]) for path, document in prepared.published]
-
-
-def known_paths(jobs: Sequence[PageJob]) -> frozenset[str]:
-    group_feeds = {
-        job.path + name
-        for job in jobs
-        if job.template == "group.html"
-        for name in ("feed.xml", "meetings.ics")
-    }
+def known_paths(prepared: Prepared) -> frozenset[str]:
+    """Every page and file of the site, as a link within it may name them."""
     static = {f"static/{p.name}" for p in STATIC.iterdir()} if STATIC.is_dir() else set()
-    return frozenset(
-        {job.path for job in jobs}
-        | set(DATA_FILES)
-        | set(FEED_FILES)
-        | set(CALENDAR_FILES)
-        | set(SITE_FILES)
-        | group_feeds
-        | static
-    )
+    pages = {job.path for job in prepared.jobs}
+    return frozenset(pages | {job.path for job in prepared.file_jobs} | static)
 
 
-def anchors_of(prepared: Prepared) -> Callable[[str], frozenset[str] | None]:
+def anchors_of(prepared: Prepared, sections: Sequence[Section]) -> AnchorsOf:
     """Looks up the anchors of a page only when a link asks for one."""
-    by_page: dict[str, Document] = {}
+    by_page: dict[str, PageJob] = {}
+    reserved = reserved_ids(sections).ids
 
     def anchors(path: str) -> frozenset[str] | None:
         if not by_page:
-            by_page.update(prepared.published)
-        document = by_page.get(path)
-        if document is None:
+            by_page.update((job.path, job) for job in prepared.jobs if job.document)
+        job = by_page.get(path)
+        if job is None or job.document is None:
             return None
-        ids = prepared.bodies[document.source.path].heading_ids
-        actions = getattr(document, "actions", ())
-        return ids | {f"action-{action.id}" for action in actions} if actions else ids
+        ids = prepared.bodies[job.document.source.path].heading_ids
+        return ids | job.anchors | reserved
 
     return anchors
 
@@ -369,66 +381,13 @@ def render_pages(
     parallel_map(write_batch, batches, workers if len(jobs) > 200 else 1)
     counts: dict[str, int] = {}
     for job in jobs:
-        section = job.path.split("/", 1)[0]
-        if job.template in ("page.html", "pages.html"):
-            section = "pages"
-        elif section not in _SECTIONS:
-            section = "other"  # the home page, search, open data and 404
-        counts[section] = counts.get(section, 0) + 1
+        counts[job.section] = counts.get(job.section, 0) + 1
     return counts
-
-
-_SECTIONS = {c.name for c in COLLECTIONS} | {"actions"}
 
 
 def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:
     """Every file that is not an HTML page, and how to make it."""
-    index, urls, zone, info = prepared.index, prepared.urls, prepared.zone, prepared.info
-    data = OpenData(index, urls)
-    maker = feeds.FeedMaker(urls, info.organisation, index.today, zone)
-
-    def feed(
-        path: str, title: str, alternate: str, entries: Callable[[], list[feeds.Entry]]
-    ) -> Callable[[], bytes]:
-        return lambda: maker.atom(path, f"{info.title}: {title}", alternate, entries())
-
-    files: dict[str, Callable[[], bytes]] = {
-        "data/actions.csv": data.actions_csv,
-        "data/actions.json": data.actions_json,
-        "data/meetings.json": data.meetings_json,
-        "data/projects.json": data.projects_json,
-        "data/opportunities.json": data.opportunities_json,
-        "meetings/feed.xml": feed(
-            "meetings/feed.xml",
-            "meetings",
-            "meetings/",
-            lambda: feeds.meeting_entries(index.meetings_newest_first, index),
-        ),
-        "opportunities/feed.xml": feed(
-            "opportunities/feed.xml",
-            "opportunities",
-            "opportunities/",
-            lambda: feeds.opportunity_entries(index),
-        ),
-        "news/feed.xml": feed("news/feed.xml", "news", "news/", lambda: feeds.news_entries(index)),
-        "meetings.ics": lambda: calendars.meetings_calendar(
-            index, urls, zone, f"{info.title}: meetings"
-        ),
-        "opportunity-deadlines.ics": lambda: calendars.deadlines_calendar(index, urls, info.title),
-        "sitemap.xml": lambda: sitemap(prepared.jobs, urls),
-        "robots.txt": lambda: robots(urls),
-    }
-    for slug, group in prepared.site.groups.items():
-        files[f"groups/{slug}/feed.xml"] = feed(
-            f"groups/{slug}/feed.xml",
-            f"{group.name} meetings",
-            f"groups/{slug}/",
-            partial(feeds.meeting_entries, index.meetings_by_group.get(slug, []), index),
-        )
-        files[f"groups/{slug}/meetings.ics"] = partial(
-            calendars.meetings_calendar, index, urls, zone, f"{info.title}: {group.name}", slug
-        )
-    return files
+    return {job.path: job.make for job in prepared.file_jobs}
 
 
 def write_extras(prepared: Prepared, staging: Staging) -> int:
@@ -440,16 +399,3 @@ def write_extras(prepared: Prepared, staging: Staging) -> int:
     for relative in prepared.files:
         staging.write(relative, (prepared.content / relative).read_bytes())
     return len(files) + len(prepared.files)
-
-
-def sitemap(jobs: Sequence[PageJob], urls: SiteUrls) -> bytes:
-    namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
-    root = ET.Element("urlset", xmlns=namespace)
-    for path in sorted(job.path for job in jobs if job.path != "404.html"):
-        ET.SubElement(ET.SubElement(root, "url"), "loc").text = urls.absolute(path)
-    ET.indent(root)
-    return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
-
-
-def robots(urls: SiteUrls) -> bytes:
-    return f"User-agent: *\nAllow: /\n\nSitemap: {urls.absolute('sitemap.xml')}\n".encode()

@@ -59,7 +59,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--drafts", action="store_true", help="include drafts")
     build.add_argument(
         "--no-search",
-        dest="search",
+        dest="indexing",
         action="store_false",
         help="skip the search index (faster; the search page will not work)",
     )
@@ -161,7 +161,7 @@ def run_build(args: argparse.Namespace) -> int:
         base_url=args.base_url,
         today=args.today,
         drafts=args.drafts,
-        search=args.search,
+        search=args.indexing,
         workers=args.workers,
     )
     try:

@@ -1,4 +1,4 @@
-"""Atom feeds (RFC 4287) for meetings, each group's meetings, opportunities and news.
+"""Atom feeds (RFC 4287): the writer every section's feed shares, and meetings as entries.
 
 Built with ElementTree so escaping is never hand-written. Every date comes
 from the content or the build date, so the same input gives the same bytes.
@@ -14,13 +14,13 @@ from html import escape
 from zoneinfo import ZoneInfo
 
 from sitegen.config import SiteUrls
-from sitegen.index import SiteIndex
 from sitegen.model import Meeting
-from sitegen.opportunities import days_left_label, pay_label
 from sitegen.values import long_date
-from sitegen.views import item_path
+from sitegen.views import Views
 
 ATOM = "http://www.w3.org/2005/Atom"
+ATOM_TYPE = "application/atom+xml"
+"""The media type of an Atom feed."""
 ET.register_namespace("", ATOM)
 
 
@@ -97,7 +97,9 @@ def _stamp(day: dt.date, zone: ZoneInfo) -> str:
     return dt.datetime.combine(day, dt.time(0), tzinfo=zone).isoformat()
 
 
-def meeting_entries(meetings: Iterable[Meeting], index: SiteIndex) -> list[Entry]:
+def meeting_entries(meetings: Iterable[Meeting], views: Views) -> list[Entry]:
+    """Meetings as entries: their summary, decisions and how many actions were agreed."""
+    index = views.index
     entries = []
     for meeting in meetings:
         decisions = "".join(f"<li>{escape(d)}</li>" for d in meeting.decisions)
@@ -109,7 +111,7 @@ def meeting_entries(meetings: Iterable[Meeting], index: SiteIndex) -> list[Entry
             content += f"<p>{len(actions)} action{'s' if len(actions) != 1 else ''} agreed.</p>"
         entries.append(
             Entry(
-                path=item_path("meetings", meeting.slug),
+                path=views.item_path("meetings", meeting.slug),
                 title=f"{index.meeting_title(meeting)}, {long_date(meeting.date)}",
                 updated=meeting.date,
                 summary=meeting.summary,
@@ -117,30 +119,3 @@ def meeting_entries(meetings: Iterable[Meeting], index: SiteIndex) -> list[Entry
             )
         )
     return entries
-
-
-def opportunity_entries(index: SiteIndex) -> list[Entry]:
-    opportunities = sorted(
-        index.site.opportunities.values(),
-        key=lambda o: (o.opens or o.closes, o.slug),
-        reverse=True,
-    )
-    return [
-        Entry(
-            path=item_path("opportunities", o.slug),
-            title=o.title,
-            updated=o.opens or o.closes,
-            summary=(
-                f"{pay_label(o.payment)}. Closes {long_date(o.closes)} "
-                f"({days_left_label(o, index.today).lower()}). {o.summary or ''}"
-            ).strip(),
-        )
-        for o in opportunities
-    ]
-
-
-def news_entries(index: SiteIndex) -> list[Entry]:
-    return [
-        Entry(item_path("news", post.slug), post.title, post.date, post.summary or post.title)
-        for post in index.news_newest_first
-    ]

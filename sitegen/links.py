@@ -15,7 +15,7 @@ from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from sitegen.errors import Problem, Severity, did_you_mean
-from sitegen.markdown import TEMPLATE_IDS, Rendered, link_scheme
+from sitegen.markdown import Rendered, link_scheme
 from sitegen.model import Document
 
 
@@ -164,7 +164,7 @@ def _check_anchor(
 ) -> Problem | None:
     known = anchors_of(target)
     name = unquote(fragment)
-    if known is None or name in known or name in TEMPLATE_IDS:
+    if known is None or name in known:
         return None
     hint = did_you_mean(fragment, known)
     return _Reporter(document.source.path, document.source.body_line).at(

@@ -34,11 +34,6 @@ SETTINGS_FILE = "site.yaml"
 FILES_FOLDER = "files"
 """``content/files/``: documents and images, published as they are at ``/files/``."""
 
-RESERVED_PATHS = frozenset(
-    {c.name for c in COLLECTIONS}
-    | {"actions", "search", "data", "feeds", "pagefind", "static", FILES_FOLDER, "404", "index"}
-)
-"""Top-level URL names the build uses itself: no page may take one."""
 
 
 @dataclass
@@ -265,17 +260,17 @@ def load_all(
 
 def assemble(
     settings: SiteSettings, files: Iterable[LoadedFile], *, drafts: bool
-) -> tuple[Site, list[Problem], frozenset[tuple[str, str]]]:
+) -> tuple[Site, list[Problem], Mapping[tuple[str, str], str]]:
     """Put the read files together; drafts are dropped unless ``drafts``.
 
     Returns the site, the problems of the whole set, and every
-    ``(collection, slug)`` that exists on disk, including broken files and
-    drafts, so reference checks can tell "unknown" from "broken" or "draft".
+    ``(collection, slug)`` that exists on disk with the path messages show for
+    it, broken files and drafts included, so reference checks can tell
+    "unknown" from "broken" or "draft".
     """
     problems: list[Problem] = []
     items: dict[str, dict[str, Document]] = {c.name: {} for c in COLLECTIONS}
     first_path: dict[tuple[str, str], str] = {}
-    existing: set[tuple[str, str]] = set()
     left_out: list[LeftOut] = []
     for loaded in sorted(files, key=lambda f: f.shown):
         problems.extend(loaded.problems)
@@ -287,7 +282,6 @@ def assemble(
             )
             continue
         first_path[key] = shown
-        existing.add(key)
         document = loaded.document
         if document is None:
             continue
@@ -301,7 +295,7 @@ def assemble(
         left_out=tuple(left_out),
         **{name: _sorted(docs) for name, docs in items.items()},
     )
-    return site, problems, frozenset(existing)
+    return site, problems, first_path
 
 
 def _sorted(documents: dict[str, Document]) -> dict[str, Any]:
@@ -317,13 +311,6 @@ def _name_clashes(first_path: Mapping[tuple[str, str], str]) -> Iterable[Problem
                 "",
                 f"a group and a person are both called '{slug}' "
                 f"(see {first_path[('people', slug)]}); rename one so owners are unambiguous",
-            )
-        if collection == "pages" and slug in RESERVED_PATHS:
-            yield Problem(
-                shown,
-                0,
-                "",
-                f"'{slug}' is used by the site itself (/{slug}/); choose another file name",
             )
 
 

@@ -24,34 +24,18 @@ _RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
-TEMPLATE_IDS = frozenset(
-    {
-        "main",
-        "contents",
-        "goals",
-        "summary",
-        "decisions",
-        "actions",
-        "updates",
-        "next",
-        "projects",
-        "members",
-        "open-actions",
-        "meetings",
-        "groups",
-        "opportunities",
-        "who",
-        "selection",
-        "support",
-        "apply",
-        "outcome",
-        "our-groups",
-        "current-opportunities",
-        "our-projects",
-        "views-heading",
-    }
-)
-"""Ids the templates use: a heading never takes one of them."""
+@dataclass(frozen=True)
+class ReservedIds:
+    """Ids the templates use, which a heading never takes: a clash gets ``-section``."""
+
+    ids: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+
+    def clashes(self, slug: str) -> bool:
+        return slug in self.ids or slug.startswith(self.prefixes)
+
+
+NO_RESERVED_IDS = ReservedIds()
 
 
 @dataclass(frozen=True)
@@ -99,12 +83,11 @@ class _Collector:
     raw_html_lines: list[int] = field(default_factory=list)
 
 
-def heading_slug(text: str) -> str:
+def heading_slug(text: str, reserved: ReservedIds = NO_RESERVED_IDS) -> str:
     """GitHub-style id for a heading, kept clear of the templates' own ids."""
     slug = re.sub(r"[^\w\- ]", "", text.strip().lower(), flags=re.UNICODE)
     slug = re.sub(r"\s+", "-", slug).strip("-") or "section"
-    clash = slug in TEMPLATE_IDS or slug.startswith(("action-", "year-", "state-", "status-"))
-    return f"{slug}-section" if clash else slug
+    return f"{slug}-section" if reserved.clashes(slug) else slug
 
 
 @lru_cache(maxsize=65536)
@@ -120,8 +103,8 @@ def is_safe_href(href: str) -> bool:
     return scheme == "" or scheme in SAFE_SCHEMES
 
 
-@lru_cache(maxsize=4)
-def _parser(footnotes: bool, strikethrough: bool) -> MarkdownIt:
+@lru_cache(maxsize=8)
+def _parser(footnotes: bool, strikethrough: bool, reserved: ReservedIds) -> MarkdownIt:
     """A parser with only the rules a body needs: footnotes and strikethrough cost time
     on every paragraph, so bodies without ``[^`` or ``~~`` are parsed without them (the
     HTML is the same)."""
@@ -131,7 +114,12 @@ def _parser(footnotes: bool, strikethrough: bool) -> MarkdownIt:
         md.enable("strikethrough")
     if footnotes:
         md.use(footnote_plugin)
-    md.use(anchors_plugin, min_level=1, max_level=4, slug_func=heading_slug)
+    md.use(
+        anchors_plugin,
+        min_level=1,
+        max_level=4,
+        slug_func=lambda text: heading_slug(text, reserved),
+    )
     # Our own rule decides what is safe and reports it; markdown-it's default
     # would silently drop some unsafe links and keep others as text.
     md.validateLink = lambda url: True  # type: ignore[method-assign]
@@ -139,9 +127,11 @@ def _parser(footnotes: bool, strikethrough: bool) -> MarkdownIt:
     return md
 
 
-def render_markdown(body: str, base_path: str = "/") -> Rendered:
-    """Render ``body``; site-root links (``/meetings/``) get ``base_path`` in front."""
-    md = _parser("[^" in body, "~~" in body)
+def render_markdown(
+    body: str, base_path: str = "/", reserved: ReservedIds = NO_RESERVED_IDS
+) -> Rendered:
+    """Render ``body``; site-root links (``/x/``) get ``base_path`` in front."""
+    md = _parser("[^" in body, "~~" in body, reserved)
     collector = _Collector(base_path)
     env: dict[str, Any] = {"sitegen": collector}
     tokens = md.parse(body, env)

@@ -15,10 +15,10 @@ from functools import cached_property
 from itertools import chain
 
 from sitegen.errors import Problem, did_you_mean
-from sitegen.model import Site
+from sitegen.model import COLLECTIONS, Site
 from sitegen.schema import ACTIONS, FoundRef
 
-_KIND_NAMES = {"people": "person", "groups": "group", "projects": "project", "meetings": "meeting"}
+_KIND_NAMES = {collection.name: collection.singular for collection in COLLECTIONS}
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,7 @@ in the background while the build writes the data files and feeds.
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterable
@@ -16,6 +17,8 @@ from pathlib import Path
 
 from sitegen.errors import BuildError
 
+_INDEXED = re.compile(r"Indexed \d+ pages?")
+"""Pagefind's line saying how many pages it indexed."""
 BUNDLE = "pagefind"
 """Where the index goes inside the site: ``/pagefind/``."""
 
@@ -59,8 +62,8 @@ class Indexer:
             detail = (stderr or stdout).strip().splitlines()[-5:]
             raise BuildError("the search indexer (Pagefind) failed: " + " / ".join(detail))
         lines = [line.strip() for line in stdout.splitlines()]
-        pages = [line for line in lines if line.startswith("Indexed") and line.endswith("pages")]
-        return pages[0] if pages else ""
+        counted = [line for line in lines if _INDEXED.fullmatch(line)]
+        return counted[0] if counted else ""
 
     def stop(self) -> None:
         if self._process.poll() is None:

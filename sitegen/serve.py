@@ -43,10 +43,10 @@ from sitegen.build import (
     Prepared,
     Sources,
     Timings,
-    extra_files,
     prepare_sources,
     render_bodies,
     render_job,
+    reserved_ids,
 )
 from sitegen.config import BuildOptions, site_urls
 from sitegen.errors import ContentError, Problem, Severity, SitegenError, display_path
@@ -60,10 +60,12 @@ from sitegen.loader import (
     load_settings,
     published_files,
 )
-from sitegen.markdown import Rendered, render_markdown
+from sitegen.markdown import Rendered, ReservedIds, render_markdown
 from sitegen.model import COLLECTION_BY_NAME, Document, SiteSettings
-from sitegen.pages import PageJob
 from sitegen.parallel import default_workers
+from sitegen.plan import FileJob, PageJob
+from sitegen.search import BUNDLE
+from sitegen.sections import SECTIONS
 from sitegen.templates import STATIC, TEMPLATES, environment, template_dirs
 
 SETTLE_SECONDS = 0.015
@@ -90,7 +92,9 @@ class BodyCache:
 
     entries: dict[str, tuple[Document, str, Rendered]] = field(default_factory=dict)
 
-    def render(self, documents: Sequence[Document], base_path: str) -> dict[str, Rendered]:
+    def render(
+        self, documents: Sequence[Document], base_path: str, reserved: ReservedIds
+    ) -> dict[str, Rendered]:
         fresh: dict[str, tuple[Document, str, Rendered]] = {}
         entries = self.entries
         for document in documents:
@@ -103,7 +107,8 @@ class BodyCache:
             ):
                 fresh[path] = (document, base_path, entry[2])
             else:
-                fresh[path] = (document, base_path, render_markdown(document.body, base_path))
+                rendered = render_markdown(document.body, base_path, reserved)
+                fresh[path] = (document, base_path, rendered)
         self.entries = fresh
         return {path: entry[2] for path, entry in fresh.items()}
 
@@ -125,6 +130,10 @@ class State:
     @cached_property
     def jobs(self) -> dict[str, PageJob]:
         return {job.path: job for job in self.prepared.jobs} if self.prepared else {}
+
+    @cached_property
+    def file_jobs(self) -> dict[str, FileJob]:
+        return {job.path: job for job in self.prepared.file_jobs} if self.prepared else {}
 
     def as_json(self) -> str:
         errors = [p for p in self.problems if p.severity is Severity.ERROR]
@@ -161,7 +170,7 @@ class Preview:
         self.files = {loaded.path.resolve(): loaded for loaded in files}
         documents = [f.document for f in files if f.document is not None]
         base_path = site_urls(SiteSettings(), self.options.base_url)[0].base_path
-        rendered = render_bodies(documents, base_path, default_workers())
+        rendered = render_bodies(documents, base_path, reserved_ids(SECTIONS), default_workers())
         self.bodies.entries = {
             doc.source.path: (doc, base_path, rendered[doc.source.path]) for doc in documents
         }
@@ -241,13 +250,14 @@ class Preview:
                 html = render_job(prepared, job)
             state.pages[path] = html
             return HTTPStatus.OK, "text/html; charset=utf-8", html
-        extras = extra_files(prepared)
-        if path in extras:
+        file_job = state.file_jobs.get(path)
+        if file_job is not None:
             with self._lock:
-                data = extras[path]()
-            return HTTPStatus.OK, _content_type(path), data
+                data = file_job.make()
+            return HTTPStatus.OK, file_job.content_type, data
+        not_found = next(job for job in prepared.jobs if job.not_found)
         with self._lock:
-            html = render_job(prepared, jobs["404.html"])
+            html = render_job(prepared, not_found)
         return HTTPStatus.NOT_FOUND, "text/html; charset=utf-8", html
 
     def _problems_page(self, state: State) -> tuple[int, str, bytes]:
@@ -273,10 +283,6 @@ def _within(path: Path, folder: Path) -> bool:
 
 
 def _content_type(path: str) -> str:
-    if path.endswith(".ics"):
-        return "text/calendar; charset=utf-8"
-    if path.endswith(".xml"):
-        return "application/xml; charset=utf-8" if "feed" not in path else "application/atom+xml"
     guessed = mimetypes.guess_type(path)[0] or "application/octet-stream"
     return f"{guessed}; charset=utf-8" if guessed.startswith("text/") else guessed
 
@@ -444,7 +450,7 @@ def make_handler(preview: Preview, search: SearchIndexer | None) -> type[BaseHTT
                     base = folder if prefix == "static/" else folder / FILES_FOLDER
                     self._file(base, relative[len(prefix) :])
                     return
-            if relative.startswith("pagefind/"):
+            if relative.startswith(f"{BUNDLE}/"):
                 found = search.bundle_file(relative) if search else None
                 if found is None:
                     self._send(HTTPStatus.NOT_FOUND, "text/plain", b"search index not built yet")

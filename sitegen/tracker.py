@@ -177,7 +177,7 @@ def newest_first(meetings: Iterable[Meeting]) -> list[Meeting]:
 
 @dataclass(frozen=True)
 class TrackerView:
-    """A status or a flag: the tracker has a page for each, at ``actions/<key>/``."""
+    """A status or a flag: the tracker has a page for each."""
 
     key: str
     label: str
@@ -187,10 +187,6 @@ class TrackerView:
     picks: Callable[[TrackedAction], bool]
     phrase: str
     """How a count of it reads after the number: ``3 overdue``."""
-
-    @property
-    def path(self) -> str:
-        return f"actions/{self.key}/"
 
 
 def stale_label(months: int) -> str:

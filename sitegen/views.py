@@ -1,17 +1,17 @@
-"""Plain view objects for templates, made from the model and the site index.
+"""Plain view objects that several sections share, made from the model and the index.
 
 Templates never see the loader's internals: they get these frozen objects,
 with links already made and labels already worded. :class:`Views` builds
-them on demand and keeps each one, so a page costs only what it shows.
+them on demand and keeps each one, so a page costs only what it shows. A
+section's own views (a meeting's page, a report's goals) live in its module
+under ``sitegen/sections/``; what is here appears on the pages of several.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import cached_property
 
 from sitegen.config import SiteUrls
 from sitegen.index import PlannedMeeting, SiteIndex
@@ -19,38 +19,25 @@ from sitegen.markdown import Heading, Rendered
 from sitegen.model import (
     ActionStatus,
     Document,
-    GoalStatus,
-    Group,
     GroupStatus,
     LocationMode,
     Meeting,
-    NewsPost,
     Opportunity,
-    Page,
-    Person,
     Project,
-    Report,
 )
-from sitegen.opportunities import OpportunityState, days_left_label, pay_label
+from sitegen.opportunities import days_left_label, pay_label
 from sitegen.tracker import HistoryEntry, TrackedAction
 from sitegen.values import long_date, short_date, span_in_words
 
 BodyRenderer = Callable[[Document], Rendered]
-
-FOOTER_PAGES = 8
-"""How many pages the footer links to; the rest are on the pages listing."""
+ItemPaths = Mapping[str, Callable[[str], str]]
+"""Where the items of each collection live, by slug, as the sections declare it."""
 
 ACTION_STATUS_LABELS = {
     ActionStatus.OPEN: "Open",
     ActionStatus.IN_PROGRESS: "In progress",
     ActionStatus.DONE: "Done",
     ActionStatus.DROPPED: "Dropped",
-}
-GOAL_STATUS_LABELS = {
-    GoalStatus.ACHIEVED: "Achieved",
-    GoalStatus.ON_TRACK: "On track",
-    GoalStatus.BEHIND: "Behind",
-    GoalStatus.NOT_STARTED: "Not started",
 }
 GROUP_STATUS_LABELS = {
     GroupStatus.ACTIVE: "Active",
@@ -62,11 +49,6 @@ MODE_LABELS = {
     LocationMode.IN_PERSON: "In person",
     LocationMode.HYBRID: "Hybrid (online and in person)",
 }
-
-
-def item_path(collection: str, slug: str) -> str:
-    """The site-relative path of an item's page: pages live at the top level."""
-    return f"{slug}/" if collection == "pages" else f"{collection}/{slug}/"
 
 
 @dataclass(frozen=True)
@@ -101,29 +83,6 @@ def time_range(start: dt.time | None, end: dt.time | None) -> str:
     if start:
         return f"from {start:%H:%M}"
     return ""
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    text: str
-    id: str
-    children: tuple[TocEntry, ...]
-
-
-def table_of_contents(headings: Iterable[Heading], top: int = 2) -> tuple[TocEntry, ...]:
-    """Headings as a nested list: each heading holds the deeper ones that follow it."""
-    entries: list[Heading] = [h for h in headings if h.level >= top]
-
-    def build(start: int, level: int) -> tuple[tuple[TocEntry, ...], int]:
-        built: list[TocEntry] = []
-        position = start
-        while position < len(entries) and entries[position].level >= level:
-            heading = entries[position]
-            children, position = build(position + 1, heading.level + 1)
-            built.append(TocEntry(heading.text, heading.id, children))
-        return tuple(built), position
-
-    return build(0, top)[0]
 
 
 @dataclass(frozen=True)
@@ -212,97 +171,9 @@ class UpcomingView:
 
 
 @dataclass(frozen=True)
-class UpdateView:
-    action: ActionView
-    status_label: str
-    note: str | None
-
-
-@dataclass(frozen=True)
-class MeetingView:
-    slug: str
-    url: str
-    title: str
-    date: DayView
-    times: str
-    location: str | None
-    group: LinkView
-    chair: LinkView | None
-    present: tuple[LinkView, ...]
-    apologies: tuple[LinkView, ...]
-    in_attendance: tuple[LinkView, ...]
-    summary: str
-    decisions: tuple[str, ...]
-    actions: tuple[ActionView, ...]
-    updates: tuple[UpdateView, ...]
-    next_meeting: NextMeetingView | None
-    projects: tuple[LinkView, ...]
-    body: BodyView
-
-
-@dataclass(frozen=True)
 class MemberView:
     person: LinkView
     role: str | None
-
-
-@dataclass(frozen=True)
-class GroupView:
-    slug: str
-    url: str
-    name: str
-    purpose: str
-    status: str
-    status_label: str
-    members: tuple[MemberView, ...]
-    meetings: tuple[MeetingSummaryView, ...]
-    open_actions: tuple[ActionView, ...]
-    """Its outstanding actions: open or in progress."""
-    overdue_count: int
-    stale_count: int
-    action_count: int
-    """All its actions, done and dropped included: the rows of its tracker view."""
-    tracker_url: str | None
-    """Its view in the tracker, when it has actions."""
-    next_meeting: NextMeetingView | None
-    """Only when it is still to come."""
-    feed_url: str
-    calendar_url: str
-    body: BodyView
-
-
-@dataclass(frozen=True)
-class PersonView:
-    slug: str
-    url: str
-    name: str
-    role: str | None
-    organisation: str | None
-    groups: tuple[MemberView, ...]
-    """Each group as a link, with the person's role in it."""
-    chaired: tuple[MeetingSummaryView, ...]
-    present: tuple[MeetingSummaryView, ...]
-    apologies: tuple[MeetingSummaryView, ...]
-    in_attendance: tuple[MeetingSummaryView, ...]
-    actions: tuple[ActionView, ...]
-    body: BodyView
-
-
-@dataclass(frozen=True)
-class ProjectView:
-    slug: str
-    url: str
-    title: str
-    partners: tuple[str, ...]
-    our_role: str
-    status: str
-    sector: str | None
-    started: DayView | None
-    ended: DayView | None
-    summary: str | None
-    meetings: tuple[MeetingSummaryView, ...]
-    opportunities: tuple[OpportunitySummaryView, ...]
-    body: BodyView
 
 
 @dataclass(frozen=True)
@@ -323,83 +194,42 @@ class OpportunitySummaryView:
 
 
 @dataclass(frozen=True)
-class OutcomeView:
-    applied: int
-    selected: int
-    places: int | None
+class ItemSummaryView:
+    """An item as a listing shows it: its title, date and summary."""
 
-
-@dataclass(frozen=True)
-class OpportunityView:
-    summary: OpportunitySummaryView
-    payment_notes: str | None
-    who_can_apply: str | None
-    selection: str
-    how_to_apply: str | None
-    places: int | None
-    support: str | None
-    outcome: OutcomeView | None
-    """Published only once the opportunity has closed."""
-    project: LinkView | None
-    body: BodyView
-
-
-@dataclass(frozen=True)
-class GoalView:
+    slug: str
+    url: str
     title: str
+    date: DayView | None
+    summary: str | None
+
+
+@dataclass(frozen=True)
+class ProjectSummaryView:
+    slug: str
+    url: str
+    title: str
+    partners: tuple[str, ...]
+    our_role: str
     status: str
-    status_label: str
-    evidence: str | None
-
-
-@dataclass(frozen=True)
-class GoalCount:
-    status: str
-    label: str
-    count: int
-
-
-@dataclass(frozen=True)
-class ReportView:
-    slug: str
-    url: str
-    title: str
-    period: str | None
-    published: DayView | None
+    sector: str | None
     summary: str | None
-    goals: tuple[GoalView, ...]
-    goal_counts: tuple[GoalCount, ...]
-    body: BodyView
-    toc: tuple[TocEntry, ...]
 
 
-@dataclass(frozen=True)
-class NewsView:
-    slug: str
-    url: str
-    title: str
-    date: DayView
-    summary: str | None
-    body: BodyView
-
-
-@dataclass(frozen=True)
-class PageView:
-    slug: str
-    url: str
-    title: str
-    summary: str | None
-    lists: str | None
-    body: BodyView
+GroupsByStatus = tuple[tuple[str, tuple[tuple[LinkView, str, str], ...]], ...]
+"""Each status's heading with its groups: (link, purpose, status)."""
 
 
 class Views:
-    """Makes and keeps the view of each item, for one site, date and address."""
+    """Makes and keeps the views several sections share, for one site, date and address."""
 
-    def __init__(self, index: SiteIndex, urls: SiteUrls, render_body: BodyRenderer) -> None:
+    def __init__(
+        self, index: SiteIndex, urls: SiteUrls, render_body: BodyRenderer, paths: ItemPaths
+    ) -> None:
         self.index = index
         self.site = index.site
         self.urls = urls
+        self.paths = paths
         self._render_body = render_body
         self._actions: dict[str, ActionView] = {}
         self._meeting_summaries: dict[str, MeetingSummaryView] = {}
@@ -409,8 +239,16 @@ class Views:
     def today(self) -> dt.date:
         return self.index.today
 
+    def item_path(self, collection: str, slug: str) -> str:
+        """An item's page, relative to the site: ``meetings/<slug>/``."""
+        return self.paths[collection](slug)
+
     def url(self, collection: str, slug: str) -> str:
-        return self.urls.path(item_path(collection, slug))
+        return self.urls.path(self.item_path(collection, slug))
+
+    def absolute(self, collection: str, slug: str) -> str:
+        """An item's full address, for feeds, calendars, data files and JSON-LD."""
+        return self.urls.absolute(self.item_path(collection, slug))
 
     # ------------------------------------------------------------------ links
 
@@ -517,7 +355,8 @@ class Views:
         return tuple(self.meeting_summary(m) for m in meetings)
 
     def calendar_url(self, group: str) -> str:
-        return self.urls.path(f"groups/{group}/meetings.ics")
+        """The group's own calendar of next meetings."""
+        return self.url("groups:calendar", group)
 
     def next_meeting(self, meeting: Meeting) -> NextMeetingView | None:
         nxt = meeting.next_meeting
@@ -545,105 +384,6 @@ class Views:
             calendar_url=self.calendar_url(planned.group),
         )
 
-    def meeting(self, meeting: Meeting) -> MeetingView:
-        updates = tuple(
-            UpdateView(
-                self.action(made.tracked),
-                ACTION_STATUS_LABELS[made.tracked.history[made.status_index].status],
-                made.tracked.history[made.status_index].note,
-            )
-            for made in self.index.updates_made_at(meeting)
-        )
-        return MeetingView(
-            slug=meeting.slug,
-            url=self.url("meetings", meeting.slug),
-            title=self.index.meeting_title(meeting),
-            date=day(meeting.date),
-            times=time_range(meeting.start, meeting.end),
-            location=where(meeting.location),
-            group=self.group_link(meeting.group),
-            chair=self.person_link(meeting.chair) if meeting.chair else None,
-            present=tuple(self.person_link(s) for s in meeting.present),
-            apologies=tuple(self.person_link(s) for s in meeting.apologies),
-            in_attendance=tuple(self.person_link(s) for s in meeting.in_attendance),
-            summary=meeting.summary,
-            decisions=meeting.decisions,
-            actions=self.actions(self.index.actions_of(meeting)),
-            updates=updates,
-            next_meeting=self.next_meeting(meeting),
-            projects=tuple(self.project_link(s) for s in meeting.projects),
-            body=self.body(meeting),
-        )
-
-    # ------------------------------------------------------------------ groups and people
-
-    def group(self, group: Group) -> GroupView:
-        actions = self.index.actions_by_group.get(group.slug, ())
-        outstanding = [t for t in actions if not t.is_closed]
-        upcoming = self.index.upcoming_plan(group.slug)
-        return GroupView(
-            slug=group.slug,
-            url=self.url("groups", group.slug),
-            name=group.name,
-            purpose=group.purpose,
-            status=group.status.value,
-            status_label=GROUP_STATUS_LABELS[group.status],
-            members=tuple(MemberView(self.person_link(m.person), m.role) for m in group.members),
-            meetings=self.meeting_summaries(self.index.meetings_by_group.get(group.slug, ())),
-            open_actions=self.actions(outstanding),
-            overdue_count=sum(1 for t in outstanding if t.is_overdue),
-            stale_count=sum(1 for t in outstanding if t.is_stale),
-            action_count=len(actions),
-            tracker_url=self.urls.path(f"actions/group/{group.slug}/") if actions else None,
-            next_meeting=self.next_meeting(upcoming.recorded_at) if upcoming else None,
-            feed_url=self.urls.path(f"groups/{group.slug}/feed.xml"),
-            calendar_url=self.calendar_url(group.slug),
-            body=self.body(group),
-        )
-
-    def person(self, person: Person) -> PersonView:
-        attendance = self.index.attendance.get(person.slug)
-        summaries = self.meeting_summaries
-        return PersonView(
-            slug=person.slug,
-            url=self.url("people", person.slug),
-            name=person.name,
-            role=person.role,
-            organisation=person.organisation,
-            groups=tuple(
-                MemberView(self.group_link(group.slug), role)
-                for group, role in self.index.memberships.get(person.slug, ())
-            ),
-            chaired=summaries(attendance.chaired) if attendance else (),
-            present=summaries(attendance.present) if attendance else (),
-            apologies=summaries(attendance.apologies) if attendance else (),
-            in_attendance=summaries(attendance.in_attendance) if attendance else (),
-            actions=self.actions(self.index.actions_by_owner.get(person.slug, ())),
-            body=self.body(person),
-        )
-
-    # ------------------------------------------------------------------ projects and opportunities
-
-    def project(self, project: Project) -> ProjectView:
-        return ProjectView(
-            slug=project.slug,
-            url=self.url("projects", project.slug),
-            title=project.title,
-            partners=project.partners,
-            our_role=project.our_role.value,
-            status=project.status.value,
-            sector=project.sector,
-            started=day(project.started) if project.started else None,
-            ended=day(project.ended) if project.ended else None,
-            summary=project.summary,
-            meetings=self.meeting_summaries(self.index.meetings_by_project.get(project.slug, ())),
-            opportunities=tuple(
-                self.opportunity_summary(o)
-                for o in self.index.opportunities_by_project.get(project.slug, ())
-            ),
-            body=self.body(project),
-        )
-
     def opportunity_summary(self, opportunity: Opportunity) -> OpportunitySummaryView:
         cached = self._opportunity_summaries.get(opportunity.slug)
         if cached is None:
@@ -665,74 +405,43 @@ class Views:
             )
         return cached
 
-    def opportunity(self, opportunity: Opportunity) -> OpportunityView:
-        closed = self.index.opportunity_state(opportunity) is OpportunityState.CLOSED
-        outcome = opportunity.outcome
-        return OpportunityView(
-            summary=self.opportunity_summary(opportunity),
-            payment_notes=opportunity.payment.notes,
-            who_can_apply=opportunity.who_can_apply,
-            selection=opportunity.selection,
-            how_to_apply=opportunity.how_to_apply,
-            places=opportunity.places,
-            support=opportunity.support,
-            outcome=(
-                OutcomeView(outcome.applied, outcome.selected, opportunity.places)
-                if outcome and closed
-                else None
-            ),
-            project=self.project_link(opportunity.project) if opportunity.project else None,
-            body=self.body(opportunity),
+    # ------------------------------------------------------------------ listings
+
+    def project_summary(self, project: Project) -> ProjectSummaryView:
+        return ProjectSummaryView(
+            slug=project.slug,
+            url=self.url("projects", project.slug),
+            title=project.title,
+            partners=project.partners,
+            our_role=project.our_role.value,
+            status=project.status.value,
+            sector=project.sector,
+            summary=project.summary,
         )
 
-    # ------------------------------------------------------------------ reports, news, pages
+    def groups_by_status(self) -> GroupsByStatus:
+        """Active groups, then proposed, then closed, each by name."""
+        ordered = []
+        for status in (GroupStatus.ACTIVE, GroupStatus.PROPOSED, GroupStatus.CLOSED):
+            groups = sorted(
+                (g for g in self.site.groups.values() if g.status is status),
+                key=lambda g: g.name.lower(),
+            )
+            if groups:
+                ordered.append(
+                    (
+                        f"{GROUP_STATUS_LABELS[status]} groups",
+                        tuple((self.group_link(g.slug), g.purpose, g.status.value) for g in groups),
+                    )
+                )
+        return tuple(ordered)
 
-    def report(self, report: Report) -> ReportView:
-        counts = Counter(goal.status for goal in report.goals)
-        body = self.body(report)
-        return ReportView(
-            slug=report.slug,
-            url=self.url("reports", report.slug),
-            title=report.title,
-            period=report.period,
-            published=day(report.published) if report.published else None,
-            summary=report.summary,
-            goals=tuple(
-                GoalView(g.title, g.status.value, GOAL_STATUS_LABELS[g.status], g.evidence)
-                for g in report.goals
-            ),
-            goal_counts=tuple(
-                GoalCount(status.value, label, counts[status])
-                for status, label in GOAL_STATUS_LABELS.items()
-            ),
-            body=body,
-            toc=table_of_contents(body.headings),
-        )
-
-    def news(self, post: NewsPost) -> NewsView:
-        return NewsView(
-            slug=post.slug,
-            url=self.url("news", post.slug),
-            title=post.title,
-            date=day(post.date),
-            summary=post.summary,
-            body=self.body(post),
-        )
-
-    def page(self, page: Page) -> PageView:
-        return PageView(
-            slug=page.slug,
-            url=self.url("pages", page.slug),
-            title=page.title,
-            summary=page.summary,
-            lists=page.lists.value if page.lists else None,
-            body=self.body(page),
-        )
-
-    @cached_property
-    def footer_pages(self) -> tuple[LinkView, ...]:
-        """The first pages by ``nav_order``: every page carries them, so they are few."""
+    def open_opportunities(self, *, upcoming: bool = False) -> tuple[OpportunitySummaryView, ...]:
+        """Open and closing soon (and upcoming too, if asked), in listing order."""
+        wanted = {"open", "closing soon"} | ({"upcoming"} if upcoming else set())
+        index = self.index
         return tuple(
-            LinkView(page.title, self.url("pages", page.slug))
-            for page in self.index.pages_in_order[:FOOTER_PAGES]
+            self.opportunity_summary(o)
+            for o in index.opportunities_ranked
+            if index.opportunity_state(o).value in wanted
         )

@@ -354,7 +354,7 @@ def test_meetings_json_lists_attendance_by_name(site: Callable[[str], Path]) -> 
 
 
 def test_the_data_page_documents_every_csv_column(site: Callable[[str], Path]) -> None:
-    from sitegen.data import CSV_COLUMNS
+    from sitegen.sections.actions import CSV_COLUMNS
 
     html = page(site("2024-04-01"), "data/")
     for column in CSV_COLUMNS:

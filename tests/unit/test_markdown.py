@@ -70,7 +70,10 @@ def test_images_without_alt_text_are_reported() -> None:
 
 
 def test_heading_ids_never_take_an_id_the_templates_use() -> None:
-    rendered = render_markdown("## Actions\n\n## Summary\n")
+    from sitegen.build import reserved_ids
+    from sitegen.sections import SECTIONS
+
+    rendered = render_markdown("## Actions\n\n## Summary\n", reserved=reserved_ids(SECTIONS))
     assert [h.id for h in rendered.headings] == ["actions-section", "summary-section"]
 
 
@@ -83,7 +86,10 @@ def test_every_id_on_an_item_page_template_is_reserved_from_headings() -> None:
     import re
     from pathlib import Path
 
-    from sitegen.markdown import TEMPLATE_IDS
+    from sitegen.build import reserved_ids
+    from sitegen.sections import SECTIONS
+
+    template_ids = reserved_ids(SECTIONS).ids
 
     templates = Path(__file__).resolve().parents[2] / "templates"
     item_templates = [
@@ -101,7 +107,7 @@ def test_every_id_on_an_item_page_template_is_reserved_from_headings() -> None:
     used = set()
     for name in item_templates:
         used |= set(re.findall(r'\bid="([a-z][a-z0-9-]*)"', (templates / name).read_text()))
-    assert used <= TEMPLATE_IDS, f"add to TEMPLATE_IDS: {sorted(used - TEMPLATE_IDS)}"
+    assert used <= template_ids, f"add to a section's template_ids: {sorted(used - template_ids)}"
 
 
 def test_footnotes_and_strikethrough_render_when_used() -> None:

@@ -1,0 +1,58 @@
+"""What a page reads: the keys that say which content an output is made from.
+
+A key names one document's front-matter (``meetings/<slug>``), its body
+(``meetings/<slug>:body``), or every front-matter of a collection
+(``meetings/*``, which also says which files exist). A page that declares
+what it reads is made again only when one of those changes; what every page
+shows (the settings, the footer, the build date) is not declared here.
+"""
+
+from __future__ import annotations
+
+from sitegen.index import SiteIndex
+from sitegen.tracker import TrackedAction
+
+EVERYTHING = "*"
+
+
+def doc(collection: str, slug: str) -> str:
+    """The front-matter of one document."""
+    return f"{collection}/{slug}"
+
+
+def body_of(collection: str, slug: str) -> str:
+    """The body of one document (what its own page shows below the facts)."""
+    return f"{collection}/{slug}:body"
+
+
+def all_of(collection: str) -> str:
+    """Every front-matter of a collection, and which of its files exist."""
+    return f"{collection}/*"
+
+
+def meeting_reads(index: SiteIndex, slug: str) -> set[str]:
+    """A meeting as a link shows it: its title is its group's name unless it has its own."""
+    meeting = index.site.meetings.get(slug)
+    found = {doc("meetings", slug)}
+    if meeting is not None:
+        found.add(doc("groups", meeting.group))
+    return found
+
+
+def action_reads(tracked: TrackedAction) -> set[str]:
+    """An action as a row shows it: every meeting of its history, its owners and group."""
+    found = {doc("groups", tracked.meeting.group)}
+    for entry in tracked.history:
+        found.add(doc("meetings", entry.meeting.slug))
+        found.add(doc("groups", entry.meeting.group))
+    for slug in tracked.action.owners:
+        found.add(doc("people", slug))
+        found.add(doc("groups", slug))
+    return found
+
+
+def group_reads(index: SiteIndex, group: str) -> set[str]:
+    """A group's name, and every meeting of it (its plans and what became of them)."""
+    found = {doc("groups", group)}
+    found.update(doc("meetings", m.slug) for m in index.meetings_by_group.get(group, ()))
+    return found

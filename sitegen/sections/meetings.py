@@ -1,0 +1,432 @@
+"""Meetings: each meeting's record, the listing by year, upcoming meetings, the feed,
+``meetings.json`` and the calendar of next meetings."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from sitegen.calendars import ICS, meetings_calendar
+from sitegen.data import json_document, name_of
+from sitegen.errors import Problem, Severity
+from sitegen.feeds import ATOM_TYPE, FeedMaker, meeting_entries
+from sitegen.jsonld import CONTEXT, moment, organisation
+from sitegen.model import ActionStatus, GroupStatus, Meeting
+from sitegen.plan import (
+    DATA_FILES,
+    FEEDS_AND_CALENDARS,
+    CheckContext,
+    FieldDocs,
+    FileJob,
+    Listed,
+    NavEntry,
+    PageJob,
+    PageMeta,
+    SearchMeta,
+    Section,
+    SectionContext,
+    bind,
+)
+from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
+from sitegen.tracker import tracker_views
+from sitegen.views import (
+    ACTION_STATUS_LABELS,
+    ActionView,
+    BodyView,
+    DayView,
+    LinkView,
+    NextMeetingView,
+    day,
+    time_range,
+    where,
+)
+
+FEED = "meetings/feed.xml"
+DATA = "data/meetings.json"
+CALENDAR = "meetings.ics"
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    action: ActionView
+    status_label: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    slug: str
+    url: str
+    title: str
+    date: DayView
+    times: str
+    location: str | None
+    group: LinkView
+    chair: LinkView | None
+    present: tuple[LinkView, ...]
+    apologies: tuple[LinkView, ...]
+    in_attendance: tuple[LinkView, ...]
+    summary: str
+    decisions: tuple[str, ...]
+    actions: tuple[ActionView, ...]
+    updates: tuple[UpdateView, ...]
+    next_meeting: NextMeetingView | None
+    projects: tuple[LinkView, ...]
+    body: BodyView
+
+
+def meeting_view(ctx: SectionContext, meeting: Meeting) -> MeetingView:
+    views, index = ctx.views, ctx.index
+    updates = tuple(
+        UpdateView(
+            views.action(made.tracked),
+            ACTION_STATUS_LABELS[made.tracked.history[made.status_index].status],
+            made.tracked.history[made.status_index].note,
+        )
+        for made in index.updates_made_at(meeting)
+    )
+    return MeetingView(
+        slug=meeting.slug,
+        url=views.url("meetings", meeting.slug),
+        title=index.meeting_title(meeting),
+        date=day(meeting.date),
+        times=time_range(meeting.start, meeting.end),
+        location=where(meeting.location),
+        group=views.group_link(meeting.group),
+        chair=views.person_link(meeting.chair) if meeting.chair else None,
+        present=tuple(views.person_link(s) for s in meeting.present),
+        apologies=tuple(views.person_link(s) for s in meeting.apologies),
+        in_attendance=tuple(views.person_link(s) for s in meeting.in_attendance),
+        summary=meeting.summary,
+        decisions=meeting.decisions,
+        actions=views.actions(index.actions_of(meeting)),
+        updates=updates,
+        next_meeting=views.next_meeting(meeting),
+        projects=tuple(views.project_link(s) for s in meeting.projects),
+        body=views.body(meeting),
+    )
+
+
+# ---------------------------------------------------------------------- pages
+
+
+def pages(ctx: SectionContext) -> Iterator[PageJob]:
+    yield PageJob("meetings/", "meetings.html", bind(listing, ctx), "meetings", reads=_listing)
+    yield PageJob(
+        "meetings/upcoming/", "upcoming.html", bind(upcoming, ctx), "meetings", reads=_upcoming
+    )
+    for meeting in ctx.site.meetings.values():
+        yield PageJob(
+            f"meetings/{meeting.slug}/",
+            "meeting.html",
+            bind(meeting_page, ctx, meeting.slug),
+            "meetings",
+            document=meeting,
+            anchors=frozenset(f"action-{action.id}" for action in meeting.actions),
+            reads=bind_reads(ctx, meeting),
+        )
+
+
+def _listing() -> Iterable[str]:
+    return (all_of("meetings"), all_of("groups"))
+
+
+_upcoming = _listing
+
+
+def bind_reads(ctx: SectionContext, meeting: Meeting) -> Any:
+    def reads() -> Iterable[str]:
+        index = ctx.index
+        found = {doc("meetings", meeting.slug), body_of("meetings", meeting.slug)}
+        found |= group_reads(index, meeting.group)
+        found |= {doc("people", slug) for slug in (*meeting.present, *meeting.apologies)}
+        found |= {doc("people", slug) for slug in meeting.in_attendance}
+        found |= {doc("people", meeting.chair)} if meeting.chair else set()
+        found |= {doc("projects", slug) for slug in meeting.projects}
+        for tracked in index.actions_of(meeting):
+            found |= action_reads(tracked)
+        for made in index.updates_made_at(meeting):
+            found |= action_reads(made.tracked)
+        return found
+
+    return reads
+
+
+def listing(ctx: SectionContext) -> dict[str, Any]:
+    meta = PageMeta(
+        title="Meetings",
+        path="meetings/",
+        nav="meetings",
+        breadcrumbs=ctx.crumbs(),
+        description="Every meeting: what each group discussed and decided.",
+        feeds=(("Meetings (Atom feed)", ctx.info.path(FEED)),),
+    )
+    views, index = ctx.views, ctx.index
+    summaries = views.meeting_summaries(index.meetings_newest_first)
+    years: dict[int, list[Any]] = {}
+    for summary in summaries:
+        years.setdefault(summary.date.year, []).append(summary)
+    groups = sorted(
+        (views.group_link(slug) for slug in index.meetings_by_group),
+        key=lambda link: link.text.lower(),
+    )
+    return ctx.page(meta, years=tuple(years.items()), groups=tuple(groups), count=len(summaries))
+
+
+def upcoming(ctx: SectionContext) -> dict[str, Any]:
+    meta = PageMeta(
+        title="Upcoming meetings",
+        path="meetings/upcoming/",
+        nav="meetings",
+        breadcrumbs=ctx.crumbs(("Meetings", ctx.info.path("meetings/"))),
+        description="When each group meets next, and calendars to subscribe to.",
+    )
+    index, views = ctx.index, ctx.views
+    planned = {plan.group for plan in index.upcoming_meetings}
+    unplanned = tuple(
+        views.group_link(slug)
+        for slug, group in ctx.site.groups.items()
+        if slug not in planned and group.status is GroupStatus.ACTIVE
+    )
+    return ctx.page(
+        meta,
+        upcoming=tuple(views.upcoming(plan) for plan in index.upcoming_meetings),
+        unplanned=unplanned,
+    )
+
+
+def meeting_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
+    meeting = ctx.site.meetings[slug]
+    view = meeting_view(ctx, meeting)
+    tracked = ctx.index.actions_of(meeting)
+    states = [
+        v.label for v in tracker_views(ctx.index.stale_after_months) if any(map(v.picks, tracked))
+    ]
+    meta = PageMeta(
+        title=f"{view.title}, {view.date.long}",
+        path=f"meetings/{slug}/",
+        nav="meetings",
+        description=meeting.summary,
+        breadcrumbs=ctx.crumbs(
+            ("Meetings", ctx.info.path("meetings/")), (view.group.text, view.group.url or "")
+        ),
+        json_ld=(event_ld(ctx, meeting),),
+        search=SearchMeta(
+            "Meeting",
+            (
+                ("group", view.group.text),
+                ("year", str(view.date.year)),
+                *(("status", state) for state in states),
+            ),
+            view.date.iso,
+        ),
+        draft=meeting.is_draft,
+    )
+    return ctx.page(meta, meeting=view)
+
+
+def event_ld(ctx: SectionContext, meeting: Meeting) -> dict[str, Any]:
+    views, zone = ctx.views, ctx.zone
+    url = views.absolute("meetings", meeting.slug)
+    event: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": ctx.index.meeting_title(meeting),
+        "description": meeting.summary,
+        "url": url,
+        "startDate": moment(meeting.date, meeting.start, zone),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": {
+            "@type": "Organization",
+            "name": ctx.index.group_name(meeting.group),
+            "url": views.absolute("groups", meeting.group),
+            "parentOrganization": organisation(ctx.info.organisation, ctx.urls),
+        },
+    }
+    if meeting.end:
+        event["endDate"] = moment(meeting.date, meeting.end, zone)
+    if meeting.location and meeting.location.strip().lower() == "online":
+        event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        event["location"] = {"@type": "VirtualLocation", "url": url}
+    elif meeting.location:
+        event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        event["location"] = {"@type": "Place", "name": meeting.location}
+    return event
+
+
+# ---------------------------------------------------------------------- files
+
+
+def files(ctx: SectionContext) -> Iterator[FileJob]:
+    info, views = ctx.info, ctx.views
+    maker = FeedMaker(ctx.urls, info.organisation, ctx.today, ctx.zone)
+    yield FileJob(
+        FEED,
+        lambda: maker.atom(
+            FEED,
+            f"{info.title}: meetings",
+            "meetings/",
+            meeting_entries(ctx.index.meetings_newest_first, views),
+        ),
+        "meetings",
+        reads=_listing,
+        listed=Listed(FEEDS_AND_CALENDARS, 10, "Meetings (Atom feed)"),
+        feed_title="Meetings (Atom feed)",
+        media_type=ATOM_TYPE,
+    )
+    yield FileJob(
+        DATA,
+        bind_bytes(meetings_json, ctx),
+        "meetings",
+        reads=lambda: (all_of("meetings"), all_of("groups"), all_of("people"), all_of("projects")),
+        listed=Listed(DATA_FILES, 20, "meetings.json", Markup("every meeting (JSON).")),
+    )
+    yield FileJob(
+        CALENDAR,
+        lambda: meetings_calendar(views, ctx.zone, f"{info.title}: meetings"),
+        "meetings",
+        media_type=ICS,
+        reads=_listing,
+        listed=Listed(
+            FEEDS_AND_CALENDARS,
+            50,
+            CALENDAR,
+            Markup(
+                "each group's next meeting still to come, as calendar events in UK time, with "
+                "the place when it is known. A date that has passed is left out. Each group "
+                "also has its own, at <code>groups/&lt;group&gt;/meetings.ics</code>, linked "
+                "from its page."
+            ),
+        ),
+    )
+
+
+def bind_bytes(make: Any, *args: Any) -> Any:
+    return lambda: make(*args)
+
+
+def meetings_json(ctx: SectionContext) -> bytes:
+    views, index, site = ctx.views, ctx.index, ctx.site
+    items = []
+    for meeting in index.meetings_newest_first:
+        nxt = meeting.next_meeting
+        outcome = index.what_became_of(meeting)
+        items.append(
+            {
+                "slug": meeting.slug,
+                "title": index.meeting_title(meeting),
+                "group": index.group_name(meeting.group),
+                "date": meeting.date.isoformat(),
+                "start": f"{meeting.start:%H:%M}" if meeting.start else None,
+                "end": f"{meeting.end:%H:%M}" if meeting.end else None,
+                "location": meeting.location,
+                "chair": name_of(views, meeting.chair) if meeting.chair else None,
+                "present": [name_of(views, s) for s in meeting.present],
+                "apologies": [name_of(views, s) for s in meeting.apologies],
+                "in_attendance": [name_of(views, s) for s in meeting.in_attendance],
+                "summary": meeting.summary,
+                "decisions": list(meeting.decisions),
+                "actions": [f"{meeting.slug}#{a.id}" for a in meeting.actions],
+                "action_updates": [
+                    {"action": u.action, "status": u.status.value, "note": u.note}
+                    for u in meeting.action_updates
+                ],
+                "next_meeting": {
+                    "date": nxt.date.isoformat(),
+                    "start": f"{nxt.start:%H:%M}" if nxt.start else None,
+                    "end": f"{nxt.end:%H:%M}" if nxt.end else None,
+                    "location": nxt.location,
+                    "upcoming": bool(outcome and outcome.upcoming),
+                }
+                if nxt
+                else None,
+                "projects": [site.projects[s].title for s in meeting.projects],
+                "edited_for_publication": meeting.withheld,
+                "url": views.absolute("meetings", meeting.slug),
+            }
+        )
+    return json_document(views, "meetings", items)
+
+
+def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
+    yield FieldDocs(
+        20,
+        "json",
+        (
+            (
+                Markup("<code>meetings.json</code>: <code>meetings[]</code>"),
+                Markup(
+                    "<code>slug</code>, <code>title</code>, <code>group</code>, <code>date</code>, "
+                    "<code>start</code>, <code>end</code>, <code>location</code>, "
+                    "<code>chair</code>, <code>present</code>, <code>apologies</code>, "
+                    "<code>in_attendance</code> (names), <code>summary</code>, "
+                    "<code>decisions</code>, <code>actions</code> (references), "
+                    "<code>action_updates</code> (<code>{action, status, note}</code>), "
+                    "<code>next_meeting</code> (<code>{date, start, end, location, upcoming}"
+                    "</code> or null, where <code>upcoming</code> is true when it is still to "
+                    "come and is still the group's plan), <code>projects</code> (titles), "
+                    "<code>edited_for_publication</code> (true when private text was withheld) "
+                    "and <code>url</code>."
+                ),
+            ),
+        ),
+    )
+
+
+# ---------------------------------------------------------------------- checks
+
+
+def checks(check: CheckContext) -> Iterator[Problem]:
+    """Probable slips: a status changed where it was agreed; someone present not a member."""
+    site, today = check.site, check.today
+    for meeting in site.meetings.values():
+        source = meeting.source
+        for index, action in enumerate(meeting.actions, start=1):
+            if action.status is not ActionStatus.OPEN and meeting.date < today:
+                field = f"actions[{index}].status"
+                yield Problem(
+                    source.path,
+                    source.line(field),
+                    field,
+                    f"is '{action.status.value}' in the meeting that agreed it, so the tracker "
+                    "cannot say when that changed; if it changed after this meeting, leave it "
+                    "'open' here and record the change in the action_updates of the meeting "
+                    f"that heard it, with action: {meeting.slug}#{action.id}",
+                    Severity.WARNING,
+                )
+        group = site.groups.get(meeting.group)
+        if group is None:
+            continue
+        members = {member.person for member in group.members}
+        for index, slug in enumerate(meeting.present, start=1):
+            if slug not in members and slug not in meeting.in_attendance:
+                field = f"present[{index}]"
+                yield Problem(
+                    source.path,
+                    source.line(field),
+                    field,
+                    f"'{slug}' is not a member of the {group.name}; list them under "
+                    f"in_attendance instead, or add them to the members in {group.source.path}",
+                    Severity.WARNING,
+                )
+
+
+SECTION = Section(
+    key="meetings",
+    order=10,
+    collection="meetings",
+    paths={"meetings": lambda slug: f"meetings/{slug}/"},
+    pages=pages,
+    files=files,
+    field_docs=field_docs,
+    nav=NavEntry("meetings", "Meetings", "meetings/", 10),
+    template_ids=frozenset(
+        {"summary", "decisions", "actions", "updates", "next", "projects", "meetings"}
+    ),
+    template_id_prefixes=("action-", "year-"),
+    checks=checks,
+    top_level=("meetings",),
+)
