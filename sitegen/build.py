@@ -214,6 +214,7 @@ def site_info(
         urls=urls,
         zone=zone,
         today_label=long_date(today),
+        today_iso=today.isoformat(),
         nav=nav_items(urls, has_about="about" in site.pages),
         preview=options.preview,
         preview_version=options.preview_version,
