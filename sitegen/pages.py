@@ -416,7 +416,7 @@ class Planner:
             path="groups/",
             nav="meetings",
             breadcrumbs=self.crumbs(),
-            description="The groups that govern and advise the Collective.",
+            description=f"The groups that govern and advise {self.info.organisation}.",
         )
         return self.context(meta, by_status=self.groups_by_status())
 
@@ -650,7 +650,7 @@ class Planner:
             path="news/",
             nav="news",
             breadcrumbs=self.crumbs(),
-            description="News from the Collective.",
+            description=f"News from {self.info.organisation}.",
             feeds=(("News (Atom feed)", self.info.path("news/feed.xml")),),
         )
         return self.context(
@@ -683,7 +683,7 @@ class Planner:
             title="About this portal",
             path="pages/",
             breadcrumbs=self.crumbs(),
-            description="Pages about the Collective, how it works and this portal.",
+            description=f"Pages about {self.info.organisation}, how it works and this portal.",
         )
         pages = tuple(self.views.page(p) for p in self.index.pages_in_order)
         return self.context(meta, pages=pages)
