@@ -231,6 +231,7 @@ def site_info(
         urls=urls,
         zone=zone,
         today_label=long_date(today),
+        today_iso=today.isoformat(),
         nav=nav_items(urls, has_about="about" in site.pages),
         stale_after_months=settings.stale_after_months,
         preview=options.preview,

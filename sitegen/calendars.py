@@ -21,7 +21,7 @@ from sitegen.index import PlannedMeeting, SiteIndex
 from sitegen.opportunities import pay_label
 from sitegen.views import item_path
 
-PRODUCT_ID = "-//sitegen//Co-Production Collective transparency portal//EN"
+PRODUCT_ID = "-//sitegen//sitegen transparency portal//EN"
 
 
 def _calendar(name: str) -> Calendar:

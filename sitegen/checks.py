@@ -14,6 +14,9 @@ from sitegen.model import ActionStatus, Site
 OUTCOME_GRACE = dt.timedelta(days=30)
 """How long after closing an opportunity may go without a published outcome."""
 
+STARTER_TEXT = "This is example text from sitegen init"
+"""Begins the note on every example ``sitegen init`` writes; check warns until it is gone."""
+
 EXPECTED_PAGES = {
     "accessibility": "the accessibility statement, linked from every page's footer",
     "privacy": "the privacy notice, linked from every page's footer",
@@ -44,6 +47,16 @@ def _warnings(
                     "summary",
                     "is empty: listings, feeds and search results show it; write one sentence",
                 )
+    for _, document in site.documents():
+        found = document.body.find(STARTER_TEXT)
+        if found >= 0:
+            yield _warn(
+                document.source.path,
+                document.source.body_line + document.body.count("\n", 0, found),
+                "body",
+                "is still the example that sitegen init wrote: replace it with your own "
+                "text, or delete the file",
+            )
     for opportunity in site.opportunities.values():
         if opportunity.outcome is None and today - opportunity.closes > OUTCOME_GRACE:
             yield _warn(

@@ -27,6 +27,8 @@ SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 TEMPLATE_IDS = frozenset(
     {
         "main",
+        "page-age",
+        "built-on",
         "contents",
         "goals",
         "summary",

@@ -52,6 +52,8 @@ class SiteInfo:
     """Rendering for ``sitegen serve``: live reload and draft banners."""
     preview_version: int = 0
     """Which version of the preview site a page shows, so open tabs know when to reload."""
+    today_iso: str = ""
+    """The build date, YYYY-MM-DD: pages compare it with the visitor's date."""
 
     @property
     def base_path(self) -> str:
@@ -450,7 +452,7 @@ class Planner:
             path="groups/",
             nav="meetings",
             breadcrumbs=self.crumbs(),
-            description="The groups that govern and advise the Collective.",
+            description=f"The groups that govern and advise {self.info.organisation}.",
         )
         return self.context(meta, by_status=self.groups_by_status())
 
@@ -684,7 +686,7 @@ class Planner:
             path="news/",
             nav="news",
             breadcrumbs=self.crumbs(),
-            description="News from the Collective.",
+            description=f"News from {self.info.organisation}.",
             feeds=(("News (Atom feed)", self.info.path("news/feed.xml")),),
         )
         return self.context(
@@ -717,7 +719,7 @@ class Planner:
             title="About this portal",
             path="pages/",
             breadcrumbs=self.crumbs(),
-            description="Pages about the Collective, how it works and this portal.",
+            description=f"Pages about {self.info.organisation}, how it works and this portal.",
         )
         pages = tuple(self.views.page(p) for p in self.index.pages_in_order)
         return self.context(meta, pages=pages)

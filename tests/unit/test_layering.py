@@ -17,10 +17,10 @@ LAYERS = [
     ["views"],
     ["jsonld", "feeds", "calendars", "data"],
     ["pages"],
-    ["build", "scaffold", "jsonschema"],
+    ["build", "scaffold", "jsonschema", "init"],
     ["serve"],
     ["cli"],
-    ["__main__"],
+    ["__main__", "annotate"],
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
