@@ -37,6 +37,7 @@ schema: $(VENV)/.runtime
 test: $(VENV)/.test node_modules/.installed browsers
 	$(BIN)/ruff check sitegen tests bench
 	$(BIN)/mypy
+	$(BIN)/actionlint -shellcheck $(BIN)/shellcheck .github/workflows/*.yml
 	$(BIN)/pytest
 
 ## golden: rewrite the expected output of tests/sites/*/expected after a deliberate change

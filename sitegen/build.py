@@ -270,6 +270,7 @@ def site_info(
         urls=urls,
         zone=zone,
         today_label=long_date(today),
+        today_iso=today.isoformat(),
         nav=tuple(NavItem(e.key, e.label, urls.path(e.path)) for e in entries),
         stale_after_months=settings.stale_after_months,
         preview=options.preview,

@@ -18,7 +18,7 @@ from sitegen.config import SiteUrls
 from sitegen.index import PlannedMeeting
 from sitegen.views import Views
 
-PRODUCT_ID = "-//sitegen//Co-Production Collective transparency portal//EN"
+PRODUCT_ID = "-//sitegen//sitegen transparency portal//EN"
 ICS = "text/calendar; charset=utf-8"
 """The media type of an iCalendar file."""
 

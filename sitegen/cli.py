@@ -1,4 +1,4 @@
-"""The ``sitegen`` command: build, check, serve, new and schema.
+"""The ``sitegen`` command: build, check, serve, new, schema and init.
 
 Exit status: 0 on success, 1 when the content has errors (or the build
 failed), 2 when the command itself was used wrongly.
@@ -39,6 +39,9 @@ def parser() -> argparse.ArgumentParser:
     main = argparse.ArgumentParser(
         prog="sitegen",
         description="Build the transparency portal from Markdown files in content/.",
+    )
+    main.add_argument(
+        "--version", action=_Version, help="say which sitegen this is, and where its templates are"
     )
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -98,7 +101,35 @@ def parser() -> argparse.ArgumentParser:
         default=Path("schemas"),
         help="folder to write them to (default: schemas), or - to print",
     )
+
+    init = commands.add_parser("init", help="start a new site in an empty folder")
+    init.add_argument("folder", type=Path, help="where to make it: a new or empty folder")
+    init.add_argument(
+        "--source",
+        help="the pip requirement its publishing workflow installs sitegen with "
+        "(default: where this sitegen came from, when that was a git repository)",
+    )
     return main
+
+
+class _Version(argparse.Action):
+    """``--version``, read from the installed package's metadata when it is asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str, help: str | None = None) -> None:
+        super().__init__(option_strings, dest, nargs=0, default=argparse.SUPPRESS, help=help)
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from importlib import metadata
+
+        import sitegen
+        from sitegen.templates import TEMPLATES
+
+        try:
+            version = metadata.version("sitegen")
+        except metadata.PackageNotFoundError:
+            version = f"{sitegen.__version__} (not installed)"
+        print(f"sitegen {version}\ntemplates: {TEMPLATES}")
+        parser.exit()
 
 
 def _content_option(command: argparse.ArgumentParser) -> None:
@@ -129,6 +160,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "serve": run_serve,
             "new": run_new,
             "schema": run_schema,
+            "init": run_init,
         }[args.command]
         return handler(args)
     except UsageError as err:
@@ -270,6 +302,32 @@ def run_schema(args: argparse.Namespace) -> int:
     written = write_schemas(args.out)
     for path in written:
         print(f"Wrote {path}")
+    return EXIT_OK
+
+
+def run_init(args: argparse.Namespace) -> int:
+    from sitegen.init import WORKFLOW, InitError, create_site, installed_source
+
+    source = args.source or installed_source()
+    try:
+        written = create_site(args.folder, dt.date.today(), source)
+    except InitError as err:
+        raise UsageError(str(err)) from err
+    folder = args.folder
+    print(f"Started a new site in {folder} ({plural(len(written), 'file')}). Next:")
+    print(f"  cd {folder}")
+    print("  sitegen serve    # preview it, with live reload, at http://127.0.0.1:8000/")
+    print("  sitegen check    # list what is left to replace: every example says so")
+    print("  sitegen build    # build it into output/")
+    print(f"{folder}/README.md says how to publish it, on GitHub Pages or any static host.")
+    if source:
+        print(f"Its workflow installs sitegen with: {source}")
+    else:
+        print(
+            f"Before you publish: set SITEGEN in {folder}/{WORKFLOW} to where your "
+            "organisation installs sitegen from (README.md says how), or run init "
+            "again with --source."
+        )
     return EXIT_OK
 
 

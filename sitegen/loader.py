@@ -31,6 +31,8 @@ from sitegen.private import strip_private
 from sitegen.schema import PLACEHOLDER, Context, FoundRef, validate_record
 
 SETTINGS_FILE = "site.yaml"
+STARTER_TEXT = "This is example text from sitegen init"
+"""Begins the note on every example ``sitegen init`` writes; check warns until it is gone."""
 FILES_FOLDER = "files"
 """``content/files/``: documents and images, published as they are at ``/files/``."""
 
@@ -96,6 +98,18 @@ def read_in_full(collection: Collection, slug: str, shown_path: str, text: str) 
                 "body",
                 "a '::: private' block is never closed: add a line ':::' where the private "
                 "text ends (until then everything after it is withheld)",
+            )
+        )
+    starter = stripped.body.find(STARTER_TEXT)
+    if starter >= 0:
+        problems.append(
+            Problem(
+                shown_path,
+                parsed.body_line + stripped.body.count("\n", 0, starter),
+                "body",
+                "is still the example that sitegen init wrote: replace it with your own "
+                "text, or delete the file",
+                Severity.WARNING,
             )
         )
     for number, line in enumerate(stripped.body.split("\n")):

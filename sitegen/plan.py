@@ -55,6 +55,8 @@ class SiteInfo:
     """Rendering for ``sitegen serve``: live reload and draft banners."""
     preview_version: int = 0
     """Which version of the preview site a page shows, so open tabs know when to reload."""
+    today_iso: str = ""
+    """The build date, YYYY-MM-DD: pages compare it with the visitor's date."""
 
     @property
     def base_path(self) -> str:

@@ -1,8 +1,9 @@
 """The Jinja environment: autoescaped, strict, with the site's filters in one place.
 
-Templates come from the project's ``templates/`` folder. A site may override
-any of them with a file of the same name in a ``templates/`` folder beside its
-``content/`` folder.
+Templates come with sitegen: in a checkout they are its ``templates/`` folder,
+beside ``sitegen/``; an installed copy carries them as ``sitegen/_templates``. A
+site may override any of them with a file of the same name in a ``templates/``
+folder beside its ``content/`` folder.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from markupsafe import Markup
 from sitegen.errors import BuildError
 from sitegen.values import plural
 
-TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
-"""The templates that come with sitegen."""
+_PACKAGE = Path(__file__).resolve().parent
+_INSTALLED, _CHECKOUT = _PACKAGE / "_templates", _PACKAGE.parent / "templates"
+TEMPLATES = _INSTALLED if _INSTALLED.is_dir() else _CHECKOUT
+"""The templates that come with sitegen: installed with the package, or in the checkout."""
 
 STATIC = TEMPLATES / "static"
 """Stylesheet and scripts, copied to ``output/static/``."""

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import ctypes.util
 import os
+import secrets
 import shutil
 import tempfile
 from pathlib import Path, PurePosixPath
@@ -48,9 +49,7 @@ class Staging:
         check_output_target(output)
         self.output = output.resolve()
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        self.root = Path(
-            tempfile.mkdtemp(prefix=f".{self.output.name}.staging-", dir=self.output.parent)
-        )
+        self.root = new_folder(self.output.parent, f".{self.output.name}.staging-")
         (self.root / MARKER).write_text("Built by sitegen; replaced whole on each build.\n")
         self._done = False
 
@@ -58,8 +57,11 @@ class Staging:
         write_file(self.root, relative, data)
 
     def copy_tree(self, source: Path, relative: str) -> None:
-        target = self.root / safe_relative(relative)
-        shutil.copytree(source, target, dirs_exist_ok=True)
+        """Copy the files under ``source``; like every file written, with the umask's mode."""
+        for path in sorted(source.rglob("*")):
+            if path.is_file():
+                name = path.relative_to(source).as_posix()
+                self.write(f"{relative.rstrip('/')}/{name}", path.read_bytes())
 
     def commit(self) -> None:
         """Swap the staging folder in; the old output is removed afterwards."""
@@ -84,6 +86,23 @@ class Staging:
         if not self._done:
             shutil.rmtree(self.root, ignore_errors=True)
             self._done = True
+
+
+def new_folder(parent: Path, prefix: str) -> Path:
+    """A new folder with a unique name, made with the mode the umask gives.
+
+    Unlike ``mkdtemp`` (always 0700), this gives the output the mode of any folder
+    the user makes (0755 with the usual umask), so a web server running as another
+    user can read the site; files are written 0644 in the same way.
+    """
+    for _ in range(100):
+        folder = parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            folder.mkdir(mode=0o777)
+        except FileExistsError:
+            continue
+        return folder
+    raise BuildError(f"cannot make a staging folder in {parent}")  # pragma: no cover
 
 
 def safe_relative(relative: str) -> PurePosixPath:

@@ -127,7 +127,7 @@ def listing(ctx: SectionContext) -> dict[str, Any]:
         path="groups/",
         nav="meetings",
         breadcrumbs=ctx.crumbs(),
-        description="The groups that govern and advise the Collective.",
+        description=f"The groups that govern and advise {ctx.info.organisation}.",
     )
     return ctx.page(meta, by_status=ctx.views.groups_by_status())
 

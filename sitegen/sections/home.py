@@ -115,6 +115,6 @@ SECTION = Section(
     order=0,
     pages=pages,
     files=files,
-    template_ids=frozenset({"main"}),
+    template_ids=frozenset({"main", "page-age", "built-on"}),
     top_level=("404", "index", "feeds"),
 )

@@ -295,7 +295,8 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
             50,
             CALENDAR,
             Markup(
-                "each group's next meeting still to come, as calendar events in UK time, with "
+                "each group's next meeting still to come, as calendar events in the site's time "
+                "zone, with "
                 "the place when it is known. A date that has passed is left out. Each group "
                 "also has its own, at <code>groups/&lt;group&gt;/meetings.ics</code>, linked "
                 "from its page."

@@ -76,7 +76,7 @@ def listing(ctx: SectionContext) -> dict[str, Any]:
         path="news/",
         nav="news",
         breadcrumbs=ctx.crumbs(),
-        description="News from the Collective.",
+        description=f"News from {ctx.info.organisation}.",
         feeds=(("News (Atom feed)", ctx.info.path(FEED)),),
     )
     return ctx.page(meta, posts=summaries(ctx, ctx.index.news_newest_first))

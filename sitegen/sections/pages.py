@@ -90,7 +90,7 @@ def listing(ctx: SectionContext) -> dict[str, Any]:
         title="About this portal",
         path="pages/",
         breadcrumbs=ctx.crumbs(),
-        description="Pages about the Collective, how it works and this portal.",
+        description=f"Pages about {ctx.info.organisation}, how it works and this portal.",
     )
     return ctx.page(meta, pages=tuple(page_view(ctx, p) for p in ctx.index.pages_in_order))
 

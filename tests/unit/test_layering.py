@@ -18,10 +18,10 @@ LAYERS = [
     ["jsonld", "feeds", "calendars", "data"],
     ["plan"],
     ["sections"],
-    ["build", "scaffold", "jsonschema"],
+    ["build", "scaffold", "jsonschema", "init"],
     ["serve"],
     ["cli"],
-    ["__main__"],
+    ["__main__", "annotate"],
 ]
 RANK = {name: rank for rank, names in enumerate(LAYERS) for name in names}
 
