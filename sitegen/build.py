@@ -16,12 +16,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sitegen.bodies import render_body
 from sitegen.config import BuildOptions, SiteUrls, build_date, site_timezone, site_urls
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
 from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
 from sitegen.loader import SETTINGS_FILE, LoadedFile, assemble, load_all, published_files
-from sitegen.markdown import Rendered, ReservedIds, render_markdown
+from sitegen.markdown import Rendered, ReservedIds
 from sitegen.model import Document, LeftOut, Site, SiteSettings
 from sitegen.parallel import parallel_map
 from sitegen.plan import (
@@ -287,7 +288,7 @@ def render_bodies(
     """Render every body, in several processes when there are many."""
 
     def render(document: Document) -> Rendered:
-        return render_markdown(document.body, base_path, reserved)
+        return render_body(document.body, base_path, reserved)
 
     rendered = parallel_map(render, list(documents), workers)
     return {doc.source.path: body for doc, body in zip(documents, rendered, strict=True)}

@@ -18,9 +18,11 @@ from markdown_it import MarkdownIt
 from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from mdit_py_plugins.anchors import anchors_plugin
+from mdit_py_plugins.anchors.index import unique_slug
 from mdit_py_plugins.footnote import footnote_plugin
 
-_RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
+"""Text that is a raw HTML tag: shown as text, and warned about."""
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -36,6 +38,8 @@ class ReservedIds:
 
 
 NO_RESERVED_IDS = ReservedIds()
+
+__all__ = ["unique_slug"]  # the heading ids' de-duplication, shared with sitegen.bodies
 
 
 @dataclass(frozen=True)
@@ -174,8 +178,8 @@ def _line_of(text: str, lines: list[str], span: tuple[int, int]) -> int:
 def _inspect_inline(
     token: Token, lines: list[str], span: tuple[int, int], collector: _Collector
 ) -> None:
-    if token.type == "text" and _RAW_TAG.search(token.content):
-        tag = _RAW_TAG.search(token.content)
+    if token.type == "text" and RAW_TAG.search(token.content):
+        tag = RAW_TAG.search(token.content)
         collector.raw_html_lines.append(_line_of(tag.group(0) if tag else "", lines, span))
         return
     if token.type not in ("link_open", "image"):

@@ -39,6 +39,7 @@ from urllib.parse import unquote, urlsplit
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
 
+from sitegen.bodies import render_body
 from sitegen.build import (
     Prepared,
     Sources,
@@ -60,7 +61,7 @@ from sitegen.loader import (
     load_settings,
     published_files,
 )
-from sitegen.markdown import Rendered, ReservedIds, render_markdown
+from sitegen.markdown import Rendered, ReservedIds
 from sitegen.model import COLLECTION_BY_NAME, Document, SiteSettings
 from sitegen.parallel import default_workers
 from sitegen.plan import FileJob, PageJob
@@ -107,7 +108,7 @@ class BodyCache:
             ):
                 fresh[path] = (document, base_path, entry[2])
             else:
-                rendered = render_markdown(document.body, base_path, reserved)
+                rendered = render_body(document.body, base_path, reserved)
                 fresh[path] = (document, base_path, rendered)
         self.entries = fresh
         return {path: entry[2] for path, entry in fresh.items()}

@@ -12,6 +12,7 @@ LAYERS = [
     ["parse", "private", "schema"],
     ["model"],
     ["config", "markdown", "writer", "search"],
+    ["bodies"],
     ["loader", "references", "tracker", "opportunities"],
     ["index", "links", "templates"],
     ["views", "reads"],
