@@ -9,10 +9,19 @@ while being turned into a date, ``no`` becomes ``False`` and ``0123`` an
 octal number. Our loader only recognises decimal numbers, ``true``/``false``
 and nulls; everything else stays text, and the schema gives dates and times
 their meaning with messages an editor can act on.
+
+Front-matter is written by people, and sometimes comes from elsewhere, so the
+reader is bounded: YAML anchors, aliases and merge keys are refused (editors do
+not need them, and they are how a 1 kB file becomes gigabytes or a loop), so
+are explicit tags other than ``!!str``, numbers beyond what JSON readers hold
+exactly, nesting deeper than any field needs, and characters that cannot be
+published (control characters, written raw or as escapes). Each refusal names
+its line.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -20,13 +29,41 @@ from typing import Any
 import yaml
 from frontmatter.default_handlers import YAMLHandler
 
+from sitegen.values import plural
+
 _BOUNDARY: re.Pattern[str] = YAMLHandler.FM_BOUNDARY
 
-_KEPT_TAGS = {"tag:yaml.org,2002:null", "tag:yaml.org,2002:merge"}
+_KEPT_TAGS = {"tag:yaml.org,2002:null"}
+_STR_TAG = "tag:yaml.org,2002:str"
+_ACCEPTED_TAGS = frozenset({_STR_TAG})
+"""The only explicit tag accepted: ``!!str`` makes a value text, as quotes do."""
+LARGEST_NUMBER = 2**53 - 1
+"""Larger numbers are not held exactly by the JSON readers of the open data."""
+MAX_DEPTH = 10
+"""Levels of nesting allowed; the deepest field (``actions[1].owners[1]``) needs four."""
+_UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
+"""Characters YAML does not allow and HTML and XML cannot carry: C0 and C1 controls but
+tab and line ends, DEL, lone surrogates and the non-characters U+FFFE and U+FFFF."""
+_PRIVATE_MARKER = re.compile(r"(?:^|\s)(:{3,}(?:\s*private\b)?)(?=\s|$)", re.I | re.M)
+"""``::: private`` or a bare ``:::`` in a front-matter text, on its own line or folded into
+one: markers work in the body only, and front-matter is published as written."""
+_SPECIAL = re.compile(r"[&*!]")
+"""A text without these has no anchor, alias or tag: it needs no scan of its events."""
+_SHOWN_PER_FILE = 10
 
 
 class _Loader(yaml.CSafeLoader):
-    """A safe loader whose implicit types are decimal numbers, booleans and null."""
+    """A safe loader whose implicit types are decimal numbers, booleans and null.
+
+    It notes the values it refuses and goes on, so a file's every refusal is reported.
+    """
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.refused: list[tuple[yaml.Node, str]] = []
+
+    def refuse(self, node: yaml.Node, problem: str) -> None:
+        self.refused.append((node, problem))
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -44,6 +81,42 @@ _Loader.add_implicit_resolver(
     re.compile(r"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
     list("-+0123456789."),
 )
+
+
+def _number_text(loader: _Loader, node: yaml.Node) -> str:
+    assert isinstance(node, yaml.ScalarNode)
+    return str(loader.construct_scalar(node)).replace("_", "")
+
+
+def _out_of_range(loader: _Loader, node: yaml.Node, text: str) -> None:
+    shown = text if len(text) <= 20 else f"{text[:8]}...{text[-4:]} ({len(text)} characters)"
+    loader.refuse(
+        node,
+        f"the number {shown} is out of range: numbers must lie between "
+        f"-{LARGEST_NUMBER:,} and {LARGEST_NUMBER:,}",
+    )
+
+
+def _construct_int(loader: _Loader, node: yaml.Node) -> int | None:
+    text = _number_text(loader, node)
+    # Checked by length first: converting thousands of digits is slow, and refused by Python.
+    if len(text.lstrip("+-")) > len(str(LARGEST_NUMBER)) or abs(int(text)) > LARGEST_NUMBER:
+        _out_of_range(loader, node, text)
+        return None
+    return int(text)
+
+
+def _construct_float(loader: _Loader, node: yaml.Node) -> float | None:
+    text = _number_text(loader, node)
+    value = float(text)
+    if not math.isfinite(value) or abs(value) > LARGEST_NUMBER:
+        _out_of_range(loader, node, text)
+        return None
+    return value
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 @dataclass(frozen=True)
@@ -113,18 +186,97 @@ def parse_document(text: str) -> ParseResult:
     offset = text.count("\n", 0, first.end())
     body_line = text.count("\n", 0, closing.end()) + 2
     body = text[closing.end() :].removeprefix("\n")
-    return _read_yaml(yaml_text, offset, body, body_line)
+    unpublishable = unpublishable_characters(yaml_text, offset + 1)
+    result = (
+        _unreadable(unpublishable, yaml_text, offset)
+        if unpublishable
+        else _read_yaml(yaml_text, offset, body, body_line)
+    )
+    result.issues.extend(unpublishable_characters(body, body_line, "body"))
+    return result
 
 
 def parse_yaml(text: str) -> ParseResult:
     """Read a whole YAML file (such as ``site.yaml``) as front-matter without a body."""
     if not text.strip():
         return ParseResult(ParsedFile({}, {}, "", 0))
+    unpublishable = unpublishable_characters(text, 1)
+    if unpublishable:
+        return _unreadable(unpublishable, text, 0)
     return _read_yaml(text, 0, "", 0)
 
 
+def _unreadable(issues: list[ReadIssue], yaml_text: str, offset: int) -> ParseResult:
+    """The file cannot be read for what it holds: name the field of each line that does.
+
+    The fields are found by reading the text with those characters made harmless.
+    """
+    harmless = _read_yaml(_UNPUBLISHABLE.sub("\ufffd", yaml_text), offset, "", 0).parsed
+    if harmless is not None:
+        keys = sorted(harmless.lines.items(), key=lambda item: item[1])
+        for number, issue in enumerate(issues):
+            above = [path for path, line in keys if line <= issue.line]
+            if above:
+                issues[number] = ReadIssue(issue.line, above[-1], issue.message)
+    return ParseResult(None, issues)
+
+
+def describe_character(char: str) -> str:
+    """``a control character (U+0007, BEL)`` and the like, for messages."""
+    code = ord(char)
+    name = _CHARACTER_NAMES.get(code)
+    if 0xD800 <= code <= 0xDFFF:
+        what = "a lone surrogate"
+    elif code in (0xFFFE, 0xFFFF):
+        what = "a non-character"
+    else:
+        what = "a control character"
+    return f"{what} (U+{code:04X}{', ' + name if name else ''})"
+
+
+_CHARACTER_NAMES = {
+    0x00: "NUL",
+    0x07: "bell",
+    0x08: "backspace",
+    0x0B: "vertical tab",
+    0x0C: "form feed",
+    0x1B: "escape",
+    0x7F: "delete",
+    0x85: "next line",
+}
+
+
+def unpublishable_characters(text: str, first_line: int, field: str = "") -> list[ReadIssue]:
+    """A problem for each line holding a character that cannot be published (the first few)."""
+    issues: list[ReadIssue] = []
+    line, counted = first_line, 0
+    found = _UNPUBLISHABLE.search(text)
+    while found is not None:
+        line += text.count("\n", counted, found.start())
+        line_start = text.rfind("\n", 0, found.start()) + 1
+        issues.append(
+            ReadIssue(
+                line,
+                field,
+                f"holds {describe_character(found.group())} at column "
+                f"{found.start() - line_start + 1}, which cannot be published: delete it",
+            )
+        )
+        line_end = text.find("\n", found.start())
+        if line_end < 0:
+            break
+        counted = line_end
+        found = _UNPUBLISHABLE.search(text, line_end)
+    return _capped(issues)
+
+
 def _read_yaml(yaml_text: str, offset: int, body: str, body_line: int) -> ParseResult:
+    refused = _refused_constructs(yaml_text, offset)
+    if refused:
+        return ParseResult(None, refused)
     loader = _Loader(yaml_text)
+    lines: dict[str, int] = {}
+    fields: dict[int, str] = {}
     try:
         node = loader.get_single_node()
         if node is None:
@@ -140,23 +292,93 @@ def _read_yaml(yaml_text: str, offset: int, body: str, body_line: int) -> ParseR
                     )
                 ],
             )
-        lines: dict[str, int] = {}
         errors: list[ReadIssue] = []
-        _index_lines(node, "", offset, lines, errors)
+        if not _index_lines(node, "", offset, lines, fields, errors, 0):
+            return ParseResult(None, errors)
         data = loader.construct_document(node)
+        if loader.refused:
+            refused = [
+                ReadIssue(offset + node.start_mark.line + 1, fields.get(id(node), ""), why)
+                for node, why in loader.refused
+            ]
+            return ParseResult(None, _capped(refused))
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = offset + mark.line + 1 if mark is not None else offset + 1
-        what = err.problem or err.context or "it is not valid YAML"
-        where = _yaml_context(err, offset, line)
-        return ParseResult(
-            None, [ReadIssue(line, "", f"broken YAML: {what}{_yaml_hint(err)}{where}")]
-        )
-    except yaml.YAMLError as err:  # pragma: no cover - libyaml reports everything as marked
-        return ParseResult(None, [ReadIssue(offset + 1, "", f"broken YAML: {err}")])
+        return ParseResult(None, [_broken(err, offset)])
+    except yaml.reader.ReaderError as err:
+        # Not expected after unpublishable_characters, but libyaml gives a byte position only.
+        line = offset + yaml_text.encode("utf-8", "surrogatepass")[: err.position].count(b"\n") + 1
+        return ParseResult(None, [ReadIssue(line, "", f"broken YAML: {err.reason}")])
     finally:
         loader.dispose()
     return ParseResult(ParsedFile(data, lines, body, body_line), errors)
+
+
+def _broken(err: yaml.MarkedYAMLError, offset: int) -> ReadIssue:
+    mark = err.problem_mark or err.context_mark
+    line = offset + mark.line + 1 if mark is not None else offset + 1
+    what = err.problem or err.context or "it is not valid YAML"
+    if what == "exceeded maximum nesting depth":  # libyaml's own bound, past ours
+        return ReadIssue(line, "", f"values are nested more than {MAX_DEPTH} levels deep")
+    where = _yaml_context(err, offset, line)
+    return ReadIssue(line, "", f"broken YAML: {what}{_yaml_hint(err)}{where}")
+
+
+def _refused_constructs(yaml_text: str, offset: int) -> list[ReadIssue]:
+    """Anchors, aliases and explicit tags, each named at its line.
+
+    They are found in the parser's events, before any node is composed, so an
+    alias bomb or a value that contains itself is never built.
+    """
+    if not _SPECIAL.search(yaml_text):
+        return []
+    issues: list[ReadIssue] = []
+    loader = _Loader(yaml_text)
+    try:
+        while loader.check_event():
+            event = loader.get_event()
+            line = offset + event.start_mark.line + 1 if event and event.start_mark else offset + 1
+            if isinstance(event, yaml.AliasEvent):
+                issues.append(ReadIssue(line, "", _refusal(f"*{event.anchor}", "alias")))
+                continue
+            anchor = getattr(event, "anchor", None)
+            if anchor is not None:
+                issues.append(ReadIssue(line, "", _refusal(f"&{anchor}", "anchor")))
+            tag = getattr(event, "tag", None)
+            if tag is not None and tag not in _ACCEPTED_TAGS:
+                issues.append(ReadIssue(line, "", _refusal(_short_tag(tag), "tag")))
+    except yaml.MarkedYAMLError as err:
+        if issues:
+            issues.append(_broken(err, offset))
+    except yaml.YAMLError:
+        pass  # reported when the text is read for its values
+    finally:
+        loader.dispose()
+    return _capped(issues)
+
+
+def _capped(issues: list[ReadIssue]) -> list[ReadIssue]:
+    """The first few distinct issues, and how many more there are."""
+    unique = list(dict.fromkeys(issues))
+    if len(unique) <= _SHOWN_PER_FILE:
+        return unique
+    rest = unique[_SHOWN_PER_FILE:]
+    more = ReadIssue(rest[0].line, "", f"{plural(len(rest), 'more problem')} like these follow")
+    return [*unique[:_SHOWN_PER_FILE], more]
+
+
+def _refusal(written: str, what: str) -> str:
+    return (
+        f"'{written}' is a YAML {what}, which sitegen does not accept: "
+        + ("write the value out in full" if what == "alias" else "remove it")
+        + f" (text starting with '{written[0]}' needs quotes)"
+    )
+
+
+def _short_tag(tag: str) -> str:
+    """A tag as it is written: ``!!float``, ``!custom``, ``!<tag:example.org,2002:x>``."""
+    if tag.startswith("tag:yaml.org,2002:"):
+        return "!!" + tag.removeprefix("tag:yaml.org,2002:")
+    return tag if tag.startswith("!") else f"!<{tag}>"
 
 
 _CONTEXTS = {
@@ -173,8 +395,9 @@ def _yaml_context(err: yaml.MarkedYAMLError, offset: int, line: int) -> str:
     start = offset + err.context_mark.line + 1
     if start == line:
         return ""
+    # libyaml's own words may hold braces ("the { } that..."): no str.format on them.
     template = _CONTEXTS.get(err.context, err.context + " that starts on line {line}")
-    return "; " + template.format(line=start)
+    return "; " + template.replace("{line}", str(start))
 
 
 def _yaml_hint(err: yaml.MarkedYAMLError) -> str:
@@ -189,10 +412,29 @@ def _yaml_hint(err: yaml.MarkedYAMLError) -> str:
 
 
 def _index_lines(
-    node: yaml.Node, path: str, offset: int, lines: dict[str, int], errors: list[ReadIssue]
-) -> None:
-    """Record the line of every key, and report duplicate or non-text keys."""
-    if isinstance(node, yaml.MappingNode):
+    node: yaml.Node,
+    path: str,
+    offset: int,
+    lines: dict[str, int],
+    fields: dict[int, str],
+    errors: list[ReadIssue],
+    depth: int,
+) -> bool:
+    """Record the line of every key and the field of every value; report duplicate or
+    non-text keys. False when the front-matter must not be read further: a merge key, or
+    nesting too deep for any field (and for reading it without running out of stack)."""
+    line = offset + node.start_mark.line + 1
+    if depth > MAX_DEPTH:
+        errors.append(
+            ReadIssue(line, path, f"values are nested more than {MAX_DEPTH} levels deep")
+        )
+        return False
+    readable = True
+    if isinstance(node, yaml.ScalarNode):
+        fields[id(node)] = path
+        if node.style == '"' or ":::" in node.value:
+            errors.extend(_text_problems(node, path, line))
+    elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             line = offset + key_node.start_mark.line + 1
@@ -201,15 +443,58 @@ def _index_lines(
                 continue
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
+            if key_node.style == '"' or ":::" in key:
+                errors.extend(_text_problems(key_node, child, line))
+            if key == "<<" and not key_node.style:  # plain, not quoted
+                errors.append(
+                    ReadIssue(
+                        line,
+                        path,
+                        "'<<' (a YAML merge key) is not accepted: write each field out",
+                    )
+                )
+                readable = False
+                continue
             if key in seen:
                 errors.append(
                     ReadIssue(line, child, f"'{key}' is given twice (also on line {seen[key]})")
                 )
             seen[key] = line
             lines[child] = line
-            _index_lines(value_node, child, offset, lines, errors)
+            fields[id(key_node)] = child
+            readable &= _index_lines(value_node, child, offset, lines, fields, errors, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value, start=1):
             child = f"{path}[{index}]"
             lines[child] = offset + item.start_mark.line + 1
-            _index_lines(item, child, offset, lines, errors)
+            readable &= _index_lines(item, child, offset, lines, fields, errors, depth + 1)
+    return readable
+
+
+def _text_problems(node: yaml.ScalarNode, path: str, line: int) -> list[ReadIssue]:
+    """What a text may not hold: control characters written as escapes, private markers."""
+    value = str(node.value)
+    found: list[ReadIssue] = []
+    if node.style == '"':  # only escapes in double quotes can make what the file cannot hold
+        character = _UNPUBLISHABLE.search(value)
+        if character is not None:
+            found.append(
+                ReadIssue(
+                    line,
+                    path,
+                    f"the text holds {describe_character(character.group())}, written as an "
+                    "escape; it cannot be published: remove it",
+                )
+            )
+    marker = _PRIVATE_MARKER.search(value)
+    if marker is not None:
+        found.append(
+            ReadIssue(
+                line,
+                path,
+                f"holds '{marker.group(1)}', but only the body (below the closing '---') can "
+                "withhold text: front-matter is published as written. Move the private text "
+                "into a '::: private' block in the body, or delete it",
+            )
+        )
+    return found
