@@ -1,27 +1,15 @@
 """Split a content file into YAML front-matter and Markdown body.
 
 This module reads text, never files, so it can be tested without a disk. It
-keeps the line of every key so later checks can point at it.
-
-YAML 1.1 guesses types from bare words in ways editors do not expect: an
-unquoted ``14:00`` becomes the integer 840 (base 60), ``2021-02-30`` fails
-while being turned into a date, ``no`` becomes ``False`` and ``0123`` an
-octal number. Our loader only recognises decimal numbers, ``true``/``false``
-and nulls; everything else stays text, and the schema gives dates and times
-their meaning with messages an editor can act on.
-
-Front-matter is written by people, and sometimes comes from elsewhere, so the
-reader is bounded: YAML anchors, aliases and merge keys are refused (editors do
-not need them, and they are how a 1 kB file becomes gigabytes or a loop), so
-are explicit tags other than ``!!str``, numbers beyond what JSON readers hold
-exactly, nesting deeper than any field needs, and characters that cannot be
-published (control characters, written raw or as escapes). Each refusal names
-its line.
+keeps the line of every key so later checks can point at it, and turns what
+:mod:`sitegen.yamlsafe` refuses (aliases, tags, huge numbers, control
+characters, private markers) into problems at the file's lines. Dates and
+times stay text: the schema gives them their meaning with messages an editor
+can act on.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -30,93 +18,21 @@ import yaml
 from frontmatter.default_handlers import YAMLHandler
 
 from sitegen.values import plural
+from sitegen.yamlsafe import (
+    MAX_DEPTH,
+    MERGE_KEY,
+    TOO_DEEP,
+    UNPUBLISHABLE,
+    BoundedLoader,
+    describe_character,
+    is_merge_key,
+    refused_constructs,
+    text_problems,
+)
 
 _BOUNDARY: re.Pattern[str] = YAMLHandler.FM_BOUNDARY
 
-_KEPT_TAGS = {"tag:yaml.org,2002:null"}
-_STR_TAG = "tag:yaml.org,2002:str"
-_ACCEPTED_TAGS = frozenset({_STR_TAG})
-"""The only explicit tag accepted: ``!!str`` makes a value text, as quotes do."""
-LARGEST_NUMBER = 2**53 - 1
-"""Larger numbers are not held exactly by the JSON readers of the open data."""
-MAX_DEPTH = 10
-"""Levels of nesting allowed; the deepest field (``actions[1].owners[1]``) needs four."""
-_UNPUBLISHABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
-"""Characters YAML does not allow and HTML and XML cannot carry: C0 and C1 controls but
-tab and line ends, DEL, lone surrogates and the non-characters U+FFFE and U+FFFF."""
-_PRIVATE_MARKER = re.compile(r"(?:^|\s)(:{3,}(?:\s*private\b)?)(?=\s|$)", re.I | re.M)
-"""``::: private`` or a bare ``:::`` in a front-matter text, on its own line or folded into
-one: markers work in the body only, and front-matter is published as written."""
-_SPECIAL = re.compile(r"[&*!]")
-"""A text without these has no anchor, alias or tag: it needs no scan of its events."""
 _SHOWN_PER_FILE = 10
-
-
-class _Loader(yaml.CSafeLoader):
-    """A safe loader whose implicit types are decimal numbers, booleans and null.
-
-    It notes the values it refuses and goes on, so a file's every refusal is reported.
-    """
-
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
-        self.refused: list[tuple[yaml.Node, str]] = []
-
-    def refuse(self, node: yaml.Node, problem: str) -> None:
-        self.refused.append((node, problem))
-
-
-_Loader.yaml_implicit_resolvers = {
-    first: [(tag, rx) for tag, rx in resolvers if tag in _KEPT_TAGS]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?(?:0|[1-9][0-9_]*)$"), list("-+0123456789")
-)
-_Loader.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(r"^[-+]?(?:[0-9][0-9_]*\.[0-9_]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?$"),
-    list("-+0123456789."),
-)
-
-
-def _number_text(loader: _Loader, node: yaml.Node) -> str:
-    assert isinstance(node, yaml.ScalarNode)
-    return str(loader.construct_scalar(node)).replace("_", "")
-
-
-def _out_of_range(loader: _Loader, node: yaml.Node, text: str) -> None:
-    shown = text if len(text) <= 20 else f"{text[:8]}...{text[-4:]} ({len(text)} characters)"
-    loader.refuse(
-        node,
-        f"the number {shown} is out of range: numbers must lie between "
-        f"-{LARGEST_NUMBER:,} and {LARGEST_NUMBER:,}",
-    )
-
-
-def _construct_int(loader: _Loader, node: yaml.Node) -> int | None:
-    text = _number_text(loader, node)
-    # Checked by length first: converting thousands of digits is slow, and refused by Python.
-    if len(text.lstrip("+-")) > len(str(LARGEST_NUMBER)) or abs(int(text)) > LARGEST_NUMBER:
-        _out_of_range(loader, node, text)
-        return None
-    return int(text)
-
-
-def _construct_float(loader: _Loader, node: yaml.Node) -> float | None:
-    text = _number_text(loader, node)
-    value = float(text)
-    if not math.isfinite(value) or abs(value) > LARGEST_NUMBER:
-        _out_of_range(loader, node, text)
-        return None
-    return value
-
-
-_Loader.add_constructor("tag:yaml.org,2002:int", _construct_int)
-_Loader.add_constructor("tag:yaml.org,2002:float", _construct_float)
 
 
 @dataclass(frozen=True)
@@ -211,7 +127,7 @@ def _unreadable(issues: list[ReadIssue], yaml_text: str, offset: int) -> ParseRe
 
     The fields are found by reading the text with those characters made harmless.
     """
-    harmless = _read_yaml(_UNPUBLISHABLE.sub("\ufffd", yaml_text), offset, "", 0).parsed
+    harmless = _read_yaml(UNPUBLISHABLE.sub("\ufffd", yaml_text), offset, "", 0).parsed
     if harmless is not None:
         keys = sorted(harmless.lines.items(), key=lambda item: item[1])
         for number, issue in enumerate(issues):
@@ -221,36 +137,11 @@ def _unreadable(issues: list[ReadIssue], yaml_text: str, offset: int) -> ParseRe
     return ParseResult(None, issues)
 
 
-def describe_character(char: str) -> str:
-    """``a control character (U+0007, BEL)`` and the like, for messages."""
-    code = ord(char)
-    name = _CHARACTER_NAMES.get(code)
-    if 0xD800 <= code <= 0xDFFF:
-        what = "a lone surrogate"
-    elif code in (0xFFFE, 0xFFFF):
-        what = "a non-character"
-    else:
-        what = "a control character"
-    return f"{what} (U+{code:04X}{', ' + name if name else ''})"
-
-
-_CHARACTER_NAMES = {
-    0x00: "NUL",
-    0x07: "bell",
-    0x08: "backspace",
-    0x0B: "vertical tab",
-    0x0C: "form feed",
-    0x1B: "escape",
-    0x7F: "delete",
-    0x85: "next line",
-}
-
-
 def unpublishable_characters(text: str, first_line: int, field: str = "") -> list[ReadIssue]:
     """A problem for each line holding a character that cannot be published (the first few)."""
     issues: list[ReadIssue] = []
     line, counted = first_line, 0
-    found = _UNPUBLISHABLE.search(text)
+    found = UNPUBLISHABLE.search(text)
     while found is not None:
         line += text.count("\n", counted, found.start())
         line_start = text.rfind("\n", 0, found.start()) + 1
@@ -266,15 +157,16 @@ def unpublishable_characters(text: str, first_line: int, field: str = "") -> lis
         if line_end < 0:
             break
         counted = line_end
-        found = _UNPUBLISHABLE.search(text, line_end)
+        found = UNPUBLISHABLE.search(text, line_end)
     return _capped(issues)
 
 
 def _read_yaml(yaml_text: str, offset: int, body: str, body_line: int) -> ParseResult:
-    refused = _refused_constructs(yaml_text, offset)
-    if refused:
-        return ParseResult(None, refused)
-    loader = _Loader(yaml_text)
+    constructs, after = refused_constructs(yaml_text)
+    if constructs:
+        refused = [ReadIssue(offset + line + 1, "", why) for line, why in constructs]
+        return ParseResult(None, _capped(refused + ([_broken(after, offset)] if after else [])))
+    loader = BoundedLoader(yaml_text)
     lines: dict[str, int] = {}
     fields: dict[int, str] = {}
     try:
@@ -318,42 +210,9 @@ def _broken(err: yaml.MarkedYAMLError, offset: int) -> ReadIssue:
     line = offset + mark.line + 1 if mark is not None else offset + 1
     what = err.problem or err.context or "it is not valid YAML"
     if what == "exceeded maximum nesting depth":  # libyaml's own bound, past ours
-        return ReadIssue(line, "", f"values are nested more than {MAX_DEPTH} levels deep")
+        return ReadIssue(line, "", TOO_DEEP)
     where = _yaml_context(err, offset, line)
     return ReadIssue(line, "", f"broken YAML: {what}{_yaml_hint(err)}{where}")
-
-
-def _refused_constructs(yaml_text: str, offset: int) -> list[ReadIssue]:
-    """Anchors, aliases and explicit tags, each named at its line.
-
-    They are found in the parser's events, before any node is composed, so an
-    alias bomb or a value that contains itself is never built.
-    """
-    if not _SPECIAL.search(yaml_text):
-        return []
-    issues: list[ReadIssue] = []
-    loader = _Loader(yaml_text)
-    try:
-        while loader.check_event():
-            event = loader.get_event()
-            line = offset + event.start_mark.line + 1 if event and event.start_mark else offset + 1
-            if isinstance(event, yaml.AliasEvent):
-                issues.append(ReadIssue(line, "", _refusal(f"*{event.anchor}", "alias")))
-                continue
-            anchor = getattr(event, "anchor", None)
-            if anchor is not None:
-                issues.append(ReadIssue(line, "", _refusal(f"&{anchor}", "anchor")))
-            tag = getattr(event, "tag", None)
-            if tag is not None and tag not in _ACCEPTED_TAGS:
-                issues.append(ReadIssue(line, "", _refusal(_short_tag(tag), "tag")))
-    except yaml.MarkedYAMLError as err:
-        if issues:
-            issues.append(_broken(err, offset))
-    except yaml.YAMLError:
-        pass  # reported when the text is read for its values
-    finally:
-        loader.dispose()
-    return _capped(issues)
 
 
 def _capped(issues: list[ReadIssue]) -> list[ReadIssue]:
@@ -364,21 +223,6 @@ def _capped(issues: list[ReadIssue]) -> list[ReadIssue]:
     rest = unique[_SHOWN_PER_FILE:]
     more = ReadIssue(rest[0].line, "", f"{plural(len(rest), 'more problem')} like these follow")
     return [*unique[:_SHOWN_PER_FILE], more]
-
-
-def _refusal(written: str, what: str) -> str:
-    return (
-        f"'{written}' is a YAML {what}, which sitegen does not accept: "
-        + ("write the value out in full" if what == "alias" else "remove it")
-        + f" (text starting with '{written[0]}' needs quotes)"
-    )
-
-
-def _short_tag(tag: str) -> str:
-    """A tag as it is written: ``!!float``, ``!custom``, ``!<tag:example.org,2002:x>``."""
-    if tag.startswith("tag:yaml.org,2002:"):
-        return "!!" + tag.removeprefix("tag:yaml.org,2002:")
-    return tag if tag.startswith("!") else f"!<{tag}>"
 
 
 _CONTEXTS = {
@@ -425,15 +269,12 @@ def _index_lines(
     nesting too deep for any field (and for reading it without running out of stack)."""
     line = offset + node.start_mark.line + 1
     if depth > MAX_DEPTH:
-        errors.append(
-            ReadIssue(line, path, f"values are nested more than {MAX_DEPTH} levels deep")
-        )
+        errors.append(ReadIssue(line, path, TOO_DEEP))
         return False
     readable = True
     if isinstance(node, yaml.ScalarNode):
         fields[id(node)] = path
-        if node.style == '"' or ":::" in node.value:
-            errors.extend(_text_problems(node, path, line))
+        errors.extend(ReadIssue(line, path, why) for why in text_problems(node))
     elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -443,16 +284,9 @@ def _index_lines(
                 continue
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
-            if key_node.style == '"' or ":::" in key:
-                errors.extend(_text_problems(key_node, child, line))
-            if key == "<<" and not key_node.style:  # plain, not quoted
-                errors.append(
-                    ReadIssue(
-                        line,
-                        path,
-                        "'<<' (a YAML merge key) is not accepted: write each field out",
-                    )
-                )
+            errors.extend(ReadIssue(line, child, why) for why in text_problems(key_node))
+            if is_merge_key(key_node):
+                errors.append(ReadIssue(line, path, MERGE_KEY))
                 readable = False
                 continue
             if key in seen:
@@ -469,32 +303,3 @@ def _index_lines(
             lines[child] = offset + item.start_mark.line + 1
             readable &= _index_lines(item, child, offset, lines, fields, errors, depth + 1)
     return readable
-
-
-def _text_problems(node: yaml.ScalarNode, path: str, line: int) -> list[ReadIssue]:
-    """What a text may not hold: control characters written as escapes, private markers."""
-    value = str(node.value)
-    found: list[ReadIssue] = []
-    if node.style == '"':  # only escapes in double quotes can make what the file cannot hold
-        character = _UNPUBLISHABLE.search(value)
-        if character is not None:
-            found.append(
-                ReadIssue(
-                    line,
-                    path,
-                    f"the text holds {describe_character(character.group())}, written as an "
-                    "escape; it cannot be published: remove it",
-                )
-            )
-    marker = _PRIVATE_MARKER.search(value)
-    if marker is not None:
-        found.append(
-            ReadIssue(
-                line,
-                path,
-                f"holds '{marker.group(1)}', but only the body (below the closing '---') can "
-                "withhold text: front-matter is published as written. Move the private text "
-                "into a '::: private' block in the body, or delete it",
-            )
-        )
-    return found

@@ -8,7 +8,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "sitegen"
 
 LAYERS = [
-    ["errors", "values", "parallel"],
+    ["errors", "values", "parallel", "yamlsafe"],
     ["parse", "private", "schema"],
     ["model"],
     ["config", "markdown", "writer", "search"],
