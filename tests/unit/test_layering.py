@@ -17,7 +17,7 @@ LAYERS = [
     ["views"],
     ["jsonld", "feeds", "calendars", "data"],
     ["pages"],
-    ["build", "scaffold", "jsonschema"],
+    ["build", "scaffold", "jsonschema", "httpd"],
     ["serve"],
     ["cli"],
     ["__main__"],
