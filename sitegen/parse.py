@@ -168,7 +168,6 @@ def _read_yaml(yaml_text: str, offset: int, body: str, body_line: int) -> ParseR
         return ParseResult(None, _capped(refused + ([_broken(after, offset)] if after else [])))
     loader = BoundedLoader(yaml_text)
     lines: dict[str, int] = {}
-    fields: dict[int, str] = {}
     try:
         node = loader.get_single_node()
         if node is None:
@@ -185,13 +184,13 @@ def _read_yaml(yaml_text: str, offset: int, body: str, body_line: int) -> ParseR
                 ],
             )
         errors: list[ReadIssue] = []
-        if not _index_lines(node, "", offset, lines, fields, errors, 0):
+        if not _index_lines(node, "", offset, lines, errors, 0):
             return ParseResult(None, errors)
         data = loader.construct_document(node)
         if loader.refused:
             refused = [
-                ReadIssue(offset + node.start_mark.line + 1, fields.get(id(node), ""), why)
-                for node, why in loader.refused
+                ReadIssue(offset + value.start_mark.line + 1, _field_of(node, value), why)
+                for value, why in loader.refused
             ]
             return ParseResult(None, _capped(refused))
     except yaml.MarkedYAMLError as err:
@@ -260,21 +259,20 @@ def _index_lines(
     path: str,
     offset: int,
     lines: dict[str, int],
-    fields: dict[int, str],
     errors: list[ReadIssue],
     depth: int,
 ) -> bool:
-    """Record the line of every key and the field of every value; report duplicate or
-    non-text keys. False when the front-matter must not be read further: a merge key, or
+    """Record the line of every key; report duplicate or non-text keys and what a text
+    may not hold. False when the front-matter must not be read further: a merge key, or
     nesting too deep for any field (and for reading it without running out of stack)."""
-    line = offset + node.start_mark.line + 1
     if depth > MAX_DEPTH:
-        errors.append(ReadIssue(line, path, TOO_DEEP))
+        errors.append(ReadIssue(offset + node.start_mark.line + 1, path, TOO_DEEP))
         return False
     readable = True
     if isinstance(node, yaml.ScalarNode):
-        fields[id(node)] = path
-        errors.extend(ReadIssue(line, path, why) for why in text_problems(node))
+        if node.style == '"' or ":::" in node.value:  # decided here: this runs for every value
+            line = offset + node.start_mark.line + 1
+            errors.extend(ReadIssue(line, path, why) for why in text_problems(node))
     elif isinstance(node, yaml.MappingNode):
         seen: dict[str, int] = {}
         for key_node, value_node in node.value:
@@ -284,7 +282,8 @@ def _index_lines(
                 continue
             key = str(key_node.value)
             child = f"{path}.{key}" if path else key
-            errors.extend(ReadIssue(line, child, why) for why in text_problems(key_node))
+            if key_node.style == '"' or ":::" in key:
+                errors.extend(ReadIssue(line, child, why) for why in text_problems(key_node))
             if is_merge_key(key_node):
                 errors.append(ReadIssue(line, path, MERGE_KEY))
                 readable = False
@@ -295,11 +294,27 @@ def _index_lines(
                 )
             seen[key] = line
             lines[child] = line
-            fields[id(key_node)] = child
-            readable &= _index_lines(value_node, child, offset, lines, fields, errors, depth + 1)
+            readable &= _index_lines(value_node, child, offset, lines, errors, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value, start=1):
             child = f"{path}[{index}]"
             lines[child] = offset + item.start_mark.line + 1
-            readable &= _index_lines(item, child, offset, lines, fields, errors, depth + 1)
+            readable &= _index_lines(item, child, offset, lines, errors, depth + 1)
     return readable
+
+
+def _field_of(root: yaml.Node, wanted: yaml.Node, path: str = "") -> str:
+    """The field path of node ``wanted`` under ``root`` (only looked for when a value is
+    refused, so the walk over every value need not record it)."""
+    if root is wanted:
+        return path
+    children: list[tuple[str, yaml.Node]] = []
+    if isinstance(root, yaml.MappingNode):
+        children = [(f"{path}.{k.value}" if path else str(k.value), v) for k, v in root.value]
+    elif isinstance(root, yaml.SequenceNode):
+        children = [(f"{path}[{n}]", item) for n, item in enumerate(root.value, start=1)]
+    for child_path, child in children:
+        found = _field_of(child, wanted, child_path)
+        if found:
+            return found
+    return ""

@@ -193,8 +193,6 @@ def is_merge_key(node: yaml.ScalarNode) -> bool:
 def text_problems(node: yaml.ScalarNode) -> list[str]:
     """What a text may not hold: control characters written as escapes, private markers."""
     value = str(node.value)
-    if node.style != '"' and ":::" not in value:
-        return []  # the usual case, decided without a regular expression
     found: list[str] = []
     if node.style == '"':  # only escapes in double quotes can make what the file cannot hold
         character = UNPUBLISHABLE.search(value)

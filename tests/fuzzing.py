@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import tracemalloc
+from collections import Counter
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -175,6 +176,13 @@ def run_bounded(args: list[str], cwd: Path) -> Finished:
         )
 
 
+CLI_EVERY = 15
+"""Every 15th mutant also goes through the real command: 24 of 360, every kind."""
+CLI_MEMORY_CAP = 400 * 1024 * 1024
+"""Peak resident memory a ``sitegen`` process may reach on a mutant."""
+TODAY = "2024-02-20"
+
+
 def place_mutant(mutant: Mutant, root: Path, content: Path = SAMPLE) -> Path:
     """A copy of the sample content at ``root/content`` with ``mutant`` in place of its file."""
     target = root / "content"
@@ -183,12 +191,84 @@ def place_mutant(mutant: Mutant, root: Path, content: Path = SAMPLE) -> Path:
     return target
 
 
+def judge_cli(mutant: Mutant, root: Path, previous: Path) -> Outcome:
+    """Run one mutant through ``sitegen check``, or for every third one ``sitegen build``
+    over a copy of the good build ``previous``, which must then be left as it was."""
+    place_mutant(mutant, root)
+    command = "build" if mutant.number % (CLI_EVERY * 3) == 0 else "check"
+    output = root / "output"
+    if command == "build":
+        shutil.copytree(previous, output)
+        before = _digest(output)
+        args = ["build", "--output", "output", "--no-search"]
+    else:
+        args = ["check"]
+    done = run_bounded([*args, "--content", "content", "--today", TODAY], root)
+    said = done.out + done.err
+    verdict, detail = ("valid", "") if done.code == 0 else ("reported", _first_line(said))
+    if done.code not in (0, 1) or "Traceback" in said:
+        verdict = "hang" if done.seconds >= CLI_SECONDS else "traceback"
+        detail = f"exit {done.code}: {said[-300:]}"
+    elif done.code == 1 and mutant.shown not in said:
+        verdict, detail = "unnamed", f"the file is not named: {said[-300:]}"
+    elif command == "build" and done.code == 1 and _digest(output) != before:
+        verdict, detail = "damaged", "a failed build changed the previous output"
+    elif command == "build" and {p.name for p in root.iterdir()} != {"content", "output"}:
+        verdict, detail = "litter", "the build left folders beside the output"
+    elif done.max_rss > CLI_MEMORY_CAP:
+        verdict, detail = "memory", f"{done.max_rss / 2**20:.0f} MB"
+    elif verdict == "valid" and mutant.kind == "private-marker":
+        verdict, detail = "published", "private text in front-matter was accepted for publishing"
+    return Outcome(
+        mutant.number, mutant.kind, mutant.shown, verdict, f"{command}: {detail}",
+        done.seconds, done.max_rss,
+    )  # fmt: skip
+
+
+def _first_line(said: str) -> str:
+    return said.strip().splitlines()[0][:200] if said.strip() else ""
+
+
+def _digest(root: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*") if p.is_file()}
+
+
+def cli_sample(seed: int = SEED, count: int = COUNT) -> list[Outcome]:
+    """Every ``CLI_EVERY``th mutant through the real command, two at a time."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    sample = mutants(seed, count)[::CLI_EVERY]
+    with tempfile.TemporaryDirectory(prefix="sitegen-fuzz-") as tmp:
+        root = Path(tmp)
+        previous = root / "previous"
+        good = run_bounded(
+            ["build", "--content", str(SAMPLE), "--output", str(previous), "--no-search"], root
+        )
+        if good.code != 0:
+            raise RuntimeError(f"the sample content does not build: {good.err}")
+        with ThreadPoolExecutor(2) as pool:
+            return list(pool.map(lambda m: judge_cli(m, root / f"m{m.number}", previous), sample))
+
+
 def main(argv: list[str] | None = None) -> int:
     args = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     args.add_argument("--seed", type=int, default=SEED)
     args.add_argument("--count", type=int, default=COUNT)
     args.add_argument("--summary", action="store_true", help="print counts, not JSON lines")
+    args.add_argument(
+        "--cli", action="store_true", help=f"every {CLI_EVERY}th mutant through the command"
+    )
     options = args.parse_args(argv)
+    if options.cli:
+        outcomes = cli_sample(options.seed, options.count)
+        for outcome in outcomes:
+            if not options.summary:
+                print(json.dumps(asdict(outcome)), flush=True)
+            elif not outcome.ok:
+                print(f"{outcome.number:4} {outcome.kind:18} {outcome.verdict:9} {outcome.detail}")
+        if options.summary:
+            print(json.dumps(dict(sorted(Counter(o.verdict for o in outcomes).items()))))
+        return 0
     tracemalloc.start()
     counts: dict[str, int] = {}
     folder = Path(tempfile.mkdtemp(prefix="sitegen-fuzz-"))

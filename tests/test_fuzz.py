@@ -8,28 +8,11 @@ import json
 import subprocess
 import sys
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 import pytest
 
-from tests.fuzzing import (
-    CLI_MEMORY,
-    HANG_SECONDS,
-    MEMORY_CAP,
-    TIME_CAP,
-    Finished,
-    place_mutant,
-    run_bounded,
-)
-from tests.helpers import tree_digest
+from tests.fuzzing import CLI_MEMORY, CLI_MEMORY_CAP, HANG_SECONDS, MEMORY_CAP, TIME_CAP, cli_sample
 from tests.mutants import COUNT, MUTATIONS, REPO, SEED, Mutant, mutants
-
-TODAY = "2024-02-20"
-CLI_EVERY = 15
-"""Every 15th mutant also goes through the real command: 24 of them, every kind."""
-CLI_MEMORY_CAP = 400 * 1024 * 1024
-"""Peak resident memory a ``sitegen`` process may reach on a mutant."""
 
 
 @pytest.fixture(scope="module")
@@ -82,46 +65,9 @@ sys.exit(main(["--seed", "{SEED}", "--count", "{COUNT}"]))
 """
 
 
-def _cli_case(mutant: Mutant, root: Path, previous: Path) -> tuple[Mutant, str, Finished, bool]:
-    place_mutant(mutant, root)
-    command = "build" if mutant.number % (CLI_EVERY * 3) == 0 else "check"
-    if command == "check":
-        finished = run_bounded(["check", "--content", "content", "--today", TODAY], root)
-        return mutant, command, finished, True
-    output = root / "output"
-    subprocess.run(["cp", "-a", str(previous), str(output)], check=True)
-    before = tree_digest(output)
-    finished = run_bounded(
-        ["build", "--content", "content", "--output", "output", "--today", TODAY, "--no-search"],
-        root,
-    )
-    untouched = finished.code == 0 or tree_digest(output) == before
-    leftovers = [p.name for p in root.iterdir() if p.name not in ("content", "output")]
-    return mutant, command, finished, untouched and not leftovers
-
-
-def test_a_sample_of_mutants_through_the_real_command(
-    all_mutants: list[Mutant], tmp_path: Path
-) -> None:
-    previous = tmp_path / "previous"
-    good = run_bounded(
-        ["build", "--content", str(REPO / "content"), "--output", str(previous), "--no-search"],
-        tmp_path,
-    )
-    assert good.code == 0, good.err
-    sample = all_mutants[::CLI_EVERY]
-    assert {m.kind for m in sample} == {name for name, _ in MUTATIONS}
-    with ThreadPoolExecutor(2) as pool:
-        results = list(
-            pool.map(lambda m: _cli_case(m, tmp_path / f"m{m.number}", previous), sample)
-        )
-    for mutant, command, finished, output_kept in results:
-        said = finished.out + finished.err
-        where = f"mutant {mutant.number} ({mutant.kind}) through {command}"
-        assert finished.code in (0, 1), f"{where}: exit {finished.code}\n{said[-1500:]}"
-        assert "Traceback" not in said, where
-        if finished.code == 1:
-            assert mutant.shown in said, f"{where} does not name the file:\n{said[-1500:]}"
-        assert output_kept, f"{where}: the previous output was changed or litter was left"
-        assert finished.max_rss <= CLI_MEMORY_CAP, where
-        assert finished.seconds < HANG_SECONDS * 3, where
+def test_a_sample_of_mutants_through_the_real_command() -> None:
+    outcomes = cli_sample(SEED, COUNT)
+    assert {o.kind for o in outcomes} == {name for name, _ in MUTATIONS}
+    assert sum(o.detail.startswith("build") for o in outcomes) >= 8
+    assert [o for o in outcomes if not o.ok] == []
+    assert max(o.peak for o in outcomes) <= CLI_MEMORY_CAP
