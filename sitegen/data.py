@@ -3,6 +3,11 @@
 CSV follows the GOV.UK tabular data standard (RFC 4180, UTF-8, a header
 row). People appear by name; a URL is given only for people with a public
 profile. Every field is documented on the site's ``/data/`` page.
+
+A CSV file is most often opened in a spreadsheet, which runs a cell starting
+with ``=``, ``+``, ``-`` or ``@`` as a formula (``=HYPERLINK(...)`` sends the
+sheet's data anywhere). Such cells get a leading apostrophe, as OWASP
+recommends, so they show as text; the JSON files keep the exact text.
 """
 
 from __future__ import annotations
@@ -37,6 +42,21 @@ CSV_COLUMNS = (
     "last_update",
     "url",
 )
+
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list)."""
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A CSV cell that a spreadsheet shows as text, never runs: ``'=1+1`` for ``=1+1``.
+
+    A cell that starts with an apostrophe gets one more, so a program reading the
+    file gets the exact text back by removing one leading apostrophe wherever there is one.
+    """
+    if isinstance(cell, str) and cell.startswith((*FORMULA_STARTS, "'")):
+        return "'" + cell
+    return cell
 
 
 class OpenData:
@@ -103,7 +123,9 @@ class OpenData:
             row["owners"] = "; ".join(owner["name"] for owner in row["owners"])
             row["overdue"] = "yes" if row["overdue"] else "no"
             row["stale"] = "yes" if row["stale"] else "no"
-            writer.writerow(["" if row[c] is None else row[c] for c in CSV_COLUMNS])
+            writer.writerow(
+                ["" if row[c] is None else spreadsheet_safe(row[c]) for c in CSV_COLUMNS]
+            )
         return buffer.getvalue().encode("utf-8")
 
     def actions_json(self) -> bytes:
