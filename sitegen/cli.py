@@ -1,31 +1,47 @@
 """The ``sitegen`` command: build, check, serve, new, schema and init.
 
 Exit status: 0 on success, 1 when the content has errors (or the build
-failed), 2 when the command itself was used wrongly.
+failed), 2 when the command itself was used wrongly, 3 when sitegen itself
+failed (a bug: one line says so, ``--debug`` shows where), and 128 plus the
+signal's number when stopped by Ctrl-C (130) or ``SIGTERM`` (143), which are
+handled alike: the run cleans up, and a build leaves the output as it was.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import gc
 import json
+import os
+import signal
 import sys
-from collections.abc import Sequence
+import threading
+import traceback
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from sitegen.config import BuildOptions
-from sitegen.errors import BuildError, ContentError, Problem, Severity, SitegenError
+from sitegen.errors import BuildError, ContentError, Problem, Severity, SitegenError, one_line
 from sitegen.values import plural
 
-EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_BUG = 0, 1, 2, 3
 SHOWN_WARNINGS = 10
 """A build lists this many warnings; ``sitegen check`` lists them all."""
 
 
 class UsageError(SitegenError):
     """The command was used wrongly: exit status 2."""
+
+
+class Stopped(KeyboardInterrupt):
+    """A stop signal (``SIGTERM``) taken as Ctrl-C is: ``finally`` blocks clean up."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
 
 
 def _date(text: str) -> dt.date:
@@ -43,6 +59,7 @@ def parser() -> argparse.ArgumentParser:
     main.add_argument(
         "--version", action=_Version, help="say which sitegen this is, and where its templates are"
     )
+    main.add_argument("--debug", action="store_true", help=_DEBUG_HELP)
     commands = main.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
     build = commands.add_parser("build", help="build the site into the output folder")
@@ -109,7 +126,15 @@ def parser() -> argparse.ArgumentParser:
         help="the pip requirement its publishing workflow installs sitegen with "
         "(default: where this sitegen came from, when that was a git repository)",
     )
+    for command in commands.choices.values():
+        # After the command too (sitegen build --debug), without undoing one given before it.
+        command.add_argument(
+            "--debug", action="store_true", default=argparse.SUPPRESS, help=_DEBUG_HELP
+        )
     return main
+
+
+_DEBUG_HELP = "on an internal error, show the whole traceback (for a bug report)"
 
 
 class _Version(argparse.Action):
@@ -152,22 +177,66 @@ def _today_option(command: argparse.ArgumentParser) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
-        if args.command in ("build", "check", "serve", "new") and not args.content.is_dir():
-            raise UsageError(f"there is no content folder at {args.content}")
-        handler = {
-            "build": run_build,
-            "check": run_check,
-            "serve": run_serve,
-            "new": run_new,
-            "schema": run_schema,
-            "init": run_init,
-        }[args.command]
-        return handler(args)
+        with _stop_on_sigterm():
+            if args.command in ("build", "check", "serve", "new") and not args.content.is_dir():
+                raise UsageError(f"there is no content folder at {args.content}")
+            handler = {
+                "build": run_build,
+                "check": run_check,
+                "serve": run_serve,
+                "new": run_new,
+                "schema": run_schema,
+                "init": run_init,
+            }[args.command]
+            return handler(args)
     except UsageError as err:
         print(f"sitegen: {err}", file=sys.stderr)
         return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
+    except KeyboardInterrupt as err:
+        signum = err.signum if isinstance(err, Stopped) else signal.SIGINT
+        print(f"\nsitegen: stopped ({signal.Signals(signum).name}).", file=sys.stderr)
+        return 128 + signum
+    except BrokenPipeError:  # the reader went away (sitegen check | head): nothing to say
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 128 + signal.SIGPIPE
+    except OSError as err:  # the machine, not sitegen: a full disk, a permission
+        _explain(args, f"cannot go on: {err}")
+        return EXIT_CONTENT
+    except Exception as err:  # a bug: one line, not a traceback an editor must read
+        kind = type(err).__name__
+        _explain(
+            args,
+            f"internal error ({kind}: {one_line(str(err))[:300]}). This is a bug in sitegen, "
+            "not a problem with your content; run the command again with --debug to see "
+            "where it happened, and report it.",
+        )
+        return EXIT_BUG
+
+
+def _explain(args: argparse.Namespace, message: str) -> None:
+    if args.debug:
+        traceback.print_exc()
+    print(f"sitegen: {message}", file=sys.stderr)
+
+
+@contextlib.contextmanager
+def _stop_on_sigterm() -> Iterator[None]:
+    """While the command runs, ``SIGTERM`` stops it as Ctrl-C does (once: a second one
+    during the clean-up is ignored, so the clean-up is not cut short)."""
+    if threading.current_thread() is not threading.main_thread():
+        yield  # signal handlers belong to the main thread (tests may run commands in others)
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
+        raise Stopped(signum)
+
+    previous = signal.signal(signal.SIGTERM, stop)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
 
 
 def print_problems(problems: Sequence[Problem], stream: TextIO | None = None) -> None:

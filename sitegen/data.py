@@ -5,6 +5,11 @@ portal's address) and a list named after the file. CSV follows the GOV.UK
 tabular data standard (RFC 4180, UTF-8, a header row). People appear by name;
 a URL is given only for people with a public profile. Each section documents
 the fields of its files on the site's ``/data/`` page.
+
+A CSV file is most often opened in a spreadsheet, which runs a cell starting
+with ``=``, ``+``, ``-`` or ``@`` as a formula (``=HYPERLINK(...)`` sends the
+sheet's data anywhere). Such cells get a leading apostrophe, as OWASP
+recommends, so they show as text; the JSON files keep the exact text.
 """
 
 from __future__ import annotations
@@ -16,6 +21,20 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sitegen.views import Views
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+"""What makes a spreadsheet read a cell as a formula (OWASP's list)."""
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A CSV cell that a spreadsheet shows as text, never runs: ``'=1+1`` for ``=1+1``.
+
+    A cell that starts with an apostrophe gets one more, so a program reading the
+    file gets the exact text back by removing one leading apostrophe wherever there is one.
+    """
+    if isinstance(cell, str) and cell.startswith((*FORMULA_STARTS, "'")):
+        return "'" + cell
+    return cell
 
 
 def json_document(views: Views, name: str, items: list[dict[str, Any]]) -> bytes:
@@ -34,7 +53,7 @@ def csv_document(columns: Sequence[str], rows: Iterable[Mapping[str, Any]]) -> b
     writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(columns)
     for row in rows:
-        writer.writerow(["" if row[c] is None else row[c] for c in columns])
+        writer.writerow(["" if row[c] is None else spreadsheet_safe(row[c]) for c in columns])
     return buffer.getvalue().encode("utf-8")
 
 

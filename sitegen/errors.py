@@ -9,6 +9,7 @@ names the file, the line of the offending key and the field, and reads as
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
@@ -42,7 +43,7 @@ class Problem:
         where = f"{self.path}:{self.line}" if self.line else self.path
         prefix = f"{where}: {self.field}: " if self.field else f"{where}: "
         label = "warning: " if self.severity is Severity.WARNING else ""
-        return f"{prefix}{label}{self.message}"
+        return one_line(f"{prefix}{label}{self.message}")
 
     def as_dict(self) -> dict[str, object]:
         return {
@@ -52,6 +53,19 @@ class Problem:
             "message": self.message,
             "severity": self.severity.value,
         }
+
+
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_ESCAPES = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other control characters escaped (``\\n``, ``\\x07``).
+
+    A message quotes what the editor wrote, file names included, and must stay one
+    printable line: one problem per line is what editors and tools read.
+    """
+    return _UNPRINTABLE.sub(lambda m: _ESCAPES.get(m.group()) or ascii(m.group())[1:-1], text)
 
 
 class SitegenError(Exception):

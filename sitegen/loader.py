@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sitegen.errors import Problem, Severity, display_path
+from slugify import slugify
+
+from sitegen.errors import Problem, Severity, display_path, one_line
 from sitegen.model import (
     COLLECTION_BY_NAME,
     COLLECTIONS,
@@ -159,10 +161,10 @@ def load_file(path: Path, collection: Collection, shown: str | None = None) -> L
         loaded.problems.append(
             Problem(
                 shown,
-                0,
+                1,
                 "",
                 f"'{path.name}' is not a usable file name: use lower-case letters, digits and "
-                f"hyphens, e.g. '{_suggest_slug(slug)}.md'",
+                f"hyphens, e.g. '{suggest_slug(slug)}.md'",
             )
         )
         return loaded
@@ -191,9 +193,11 @@ def _slug_of(path: Path) -> str:
     return path.name[: -len(path.suffix)] if path.suffix else path.name
 
 
-def _suggest_slug(text: str) -> str:
-    words = "".join(ch if ch.isalnum() else " " for ch in text.lower()).split()
-    return "-".join(words) or "name"
+def suggest_slug(text: str) -> str:
+    """A valid slug close to ``text``: accents dropped, other scripts transliterated
+    (``café`` -> ``cafe``, ``about`` written with a Cyrillic a -> ``about``)."""
+    suggestion = slugify(text.encode("utf-8", "replace").decode("utf-8"))
+    return suggestion if is_slug(suggestion) else "name"
 
 
 def is_content_file(path: Path) -> bool:
@@ -335,6 +339,7 @@ def published_files(content: Path) -> tuple[list[str], list[Problem]]:
     problems: list[Problem] = []
     if not folder.is_dir():
         return found, problems
+    depth = len(folder.parts)  # hidden means hidden within files/, whatever holds content/
     for path in sorted(folder.rglob("*")):
         relative = path.relative_to(content).as_posix()
         if path.is_symlink():
@@ -343,6 +348,20 @@ def published_files(content: Path) -> tuple[list[str], list[Problem]]:
                     display_path(path), 0, "", "is a link to another file; copy the file in instead"
                 )
             )
-        elif path.is_file() and not any(part.startswith(".") for part in path.parts):
-            found.append(relative)
+        elif path.is_file() and not any(part.startswith(".") for part in path.parts[depth:]):
+            bad = [part for part in path.parts[depth:] if one_line(part) != part]
+            if not bad:
+                found.append(relative)
+                continue
+            name = Path(bad[0])
+            suffix = "".join(ch for ch in name.suffix.lower() if one_line(ch) == ch)
+            problems.append(
+                Problem(
+                    display_path(path),
+                    0,
+                    "",
+                    f"cannot be published: the name '{bad[0]}' holds a line break or another "
+                    f"control character; rename it, e.g. '{suggest_slug(name.stem)}{suffix}'",
+                )
+            )
     return found, problems

@@ -114,13 +114,14 @@ class Source:
 
 _NAMED_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
 """A meeting's file name starts with its date: ``2021-11-08-allies-group``."""
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-_ACTION_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_-]*$")
+# Always used with fullmatch: "$" alone would accept a name ending in a line break.
+_SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_ACTION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
 def is_slug(text: str) -> bool:
     """Lower-case letters and digits, words joined by single hyphens."""
-    return bool(_SLUG.match(text))
+    return bool(_SLUG.fullmatch(text))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -243,7 +244,7 @@ class Action:
     )
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
-        if not _ACTION_ID.match(self.id):
+        if not _ACTION_ID.fullmatch(self.id):
             yield "id", f"'{self.id}' must be letters, digits and hyphens only, e.g. a1"
 
 
@@ -385,7 +386,7 @@ class Payment:
     notes: str | None = spec(Text(), "Anything else about payment, e.g. vouchers or bank transfer.")
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
-        if not re.match(r"^[A-Z]{3}$", self.currency):
+        if not re.fullmatch(r"[A-Z]{3}", self.currency):
             yield "currency", f"'{self.currency}' is not a currency code; write e.g. GBP"
 
 

@@ -3,12 +3,17 @@
 Only the items and the results cross between processes. The function and
 whatever it closes over (the whole site) reach the workers by ``fork``, so a
 pool costs milliseconds to start. Small batches run in this process.
+
+A worker never outlives the process that started it, however that one ends
+(:func:`die_with_parent`); the same holds for other child processes sitegen starts.
 """
 
 from __future__ import annotations
 
+import ctypes
 import multiprocessing
 import os
+import signal
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
@@ -25,9 +30,38 @@ def default_workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
-def _adopt(task: Callable[[Any], Any]) -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def _find_prctl() -> Callable[..., int] | None:
+    try:
+        return ctypes.CDLL(None, use_errno=True).prctl
+    except (OSError, AttributeError):  # not Linux
+        return None
+
+
+_prctl = _find_prctl()
+"""Looked up once, here: a child between fork and exec must not load libraries."""
+
+
+def die_with_parent(parent: int, signum: int = signal.SIGKILL) -> None:
+    """In a new child process: have the kernel send ``signum`` when ``parent`` dies.
+
+    For ``preexec_fn`` and pool initialisers. Linux only (``PR_SET_PDEATHSIG``); the
+    setting survives ``exec``. A parent already gone by now ends the child at once.
+    """
+    if _prctl is not None:
+        _prctl(_PR_SET_PDEATHSIG, int(signum), 0, 0, 0)
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _adopt(task: Callable[[Any], Any], parent: int) -> None:
     global _task
     _task = task
+    # The pool stops its workers with SIGTERM: they end quietly, not as interrupted builds.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
 
 
 def _run(item: Any) -> Any:
@@ -46,5 +80,5 @@ def parallel_map(task: Callable[[T], R], items: Sequence[T], workers: int) -> li
         return [task(item) for item in items]
     context = multiprocessing.get_context("fork")
     chunk = max(1, len(items) // (workers * 8))
-    with context.Pool(workers, initializer=_adopt, initargs=(task,)) as pool:
+    with context.Pool(workers, initializer=_adopt, initargs=(task, os.getpid())) as pool:
         return pool.map(_run, items, chunksize=chunk)

@@ -9,13 +9,18 @@ in the background while the build writes the data files and feeds.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import re
+import signal
 import subprocess
 import sys
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 
 from sitegen.errors import BuildError
+from sitegen.parallel import die_with_parent
 
 _INDEXED = re.compile(r"Indexed \d+ pages?")
 """Pagefind's line saying how many pages it indexed."""
@@ -51,8 +56,15 @@ class Indexer:
             "--glob",
             pages_glob(indexed_paths),
         ]
+        # Its own process group, so stop() ends everything it started; and it dies with
+        # this process, so a build killed outright leaves no indexer writing on.
         self._process = subprocess.Popen(
-            command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+            command,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            process_group=0,
+            preexec_fn=partial(die_with_parent, os.getpid()),
         )
 
     def wait(self) -> str:
@@ -67,5 +79,6 @@ class Indexer:
 
     def stop(self) -> None:
         if self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(self._process.pid, signal.SIGKILL)
+            self._process.communicate()

@@ -28,13 +28,12 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cached_property, partial
 from html import escape
 from http import HTTPStatus
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 from typing import Any
-from urllib.parse import unquote, urlsplit
 
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers import Observer
@@ -51,6 +50,7 @@ from sitegen.build import (
 )
 from sitegen.config import BuildOptions, site_urls
 from sitegen.errors import ContentError, Problem, Severity, SitegenError, display_path
+from sitegen.httpd import BadPath, PreviewHTTPServer, client_gone, request_path
 from sitegen.links import LinkChecker
 from sitegen.loader import (
     FILES_FOLDER,
@@ -63,7 +63,7 @@ from sitegen.loader import (
 )
 from sitegen.markdown import Rendered, ReservedIds
 from sitegen.model import COLLECTION_BY_NAME, Document, SiteSettings
-from sitegen.parallel import default_workers
+from sitegen.parallel import default_workers, die_with_parent
 from sitegen.plan import FileJob, PageJob
 from sitegen.search import BUNDLE
 from sitegen.sections import SECTIONS
@@ -74,6 +74,10 @@ SETTLE_SECONDS = 0.015
 INDEX_AFTER_SECONDS = 3.0
 """Quiet time after the last good rebuild before the search index is rebuilt."""
 LIVE_PATH = "/__sitegen/"
+EVENTS_POLL_SECONDS = 1.0
+"""How often an open event stream looks whether its tab is still there."""
+KEEP_ALIVE_SECONDS = 5.0
+"""Quiet time after which an event stream writes a comment, so a vanished tab fails it."""
 _CHANGES = frozenset({"created", "modified", "moved", "deleted", "closed"})
 _IGNORED_SUFFIXES = ("~", ".swp", ".swx", ".tmp", ".part", ".crdownload")
 
@@ -275,6 +279,13 @@ class Preview:
         return HTTPStatus.OK, "text/html; charset=utf-8", html.encode()
 
 
+def _background(parent: int) -> None:
+    """The background build runs at low priority, and stops (cleaning up, as on
+    ``SIGTERM``) if the preview itself ends, however it ends."""
+    os.nice(10)
+    die_with_parent(parent, signal.SIGTERM)
+
+
 def _within(path: Path, folder: Path) -> bool:
     try:
         path.resolve().relative_to(folder.resolve())
@@ -343,7 +354,11 @@ class Rebuilder(threading.Thread):
                 paths = set(self.pending)
                 self.pending.clear()
             started = time.perf_counter()
-            state = self.preview.apply_changes(sorted(paths))
+            try:
+                state = self.preview.apply_changes(sorted(paths))
+            except Exception as err:  # a bug: say so in one line, and keep the preview up
+                _log(f"internal error while rebuilding (a bug in sitegen): {err!r}")
+                continue
             took = (time.perf_counter() - started) * 1000
             summary = "rebuilt" if state.ok else f"{len(state.problems)} problems"
             _log(f"{len(paths)} change(s): {summary} in {took:.0f} ms (version {state.version})")
@@ -403,7 +418,7 @@ class SearchIndexer:
                 command,
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
-                preexec_fn=lambda: os.nice(10),
+                preexec_fn=partial(_background, os.getpid()),
             )
 
     def bundle_file(self, relative: str) -> Path | None:
@@ -439,7 +454,21 @@ def make_handler(preview: Preview, search: SearchIndexer | None) -> type[BaseHTT
             self.do_GET()
 
         def do_GET(self) -> None:
-            path = unquote(urlsplit(self.path).path)
+            try:
+                self._get(request_path(self.path))
+            except BadPath as bad:
+                self._send(bad.status, "text/plain; charset=utf-8", f"{bad}\n".encode())
+            except (ConnectionError, TimeoutError):
+                self.close_connection = True  # the browser went away mid-answer
+            except Exception as err:  # a bug: the page says so, and the preview goes on
+                _log(f"internal error serving {self.path[:200]!r} (a bug in sitegen): {err!r}")
+                self._send(
+                    HTTPStatus.INTERNAL_SERVER_ERROR,
+                    "text/plain; charset=utf-8",
+                    b"sitegen could not make this page: this is a bug in sitegen.\n",
+                )
+
+        def _get(self, path: str) -> None:
             if path.startswith(LIVE_PATH):
                 self._live(path[len(LIVE_PATH) :])
                 return
@@ -453,10 +482,11 @@ def make_handler(preview: Preview, search: SearchIndexer | None) -> type[BaseHTT
                     return
             if relative.startswith(f"{BUNDLE}/"):
                 found = search.bundle_file(relative) if search else None
-                if found is None:
+                data = _read(found) if found else None
+                if data is None:
                     self._send(HTTPStatus.NOT_FOUND, "text/plain", b"search index not built yet")
                 else:
-                    self._send(HTTPStatus.OK, _content_type(relative), found.read_bytes())
+                    self._send(HTTPStatus.OK, _content_type(relative), data)
                 return
             status, kind, body = preview.page(preview.state, relative)
             if status == HTTPStatus.MOVED_PERMANENTLY:
@@ -469,10 +499,11 @@ def make_handler(preview: Preview, search: SearchIndexer | None) -> type[BaseHTT
 
         def _file(self, base: Path, relative: str) -> None:
             path = (base / relative).resolve()
-            if not _within(path, base) or not path.is_file():
+            data = _read(path) if _within(path, base) else None
+            if data is None:
                 self._send(HTTPStatus.NOT_FOUND, "text/plain", b"not found")
                 return
-            self._send(HTTPStatus.OK, _content_type(relative), path.read_bytes())
+            self._send(HTTPStatus.OK, _content_type(relative), data)
 
         def _live(self, name: str) -> None:
             if name == "live.js":
@@ -492,20 +523,26 @@ def make_handler(preview: Preview, search: SearchIndexer | None) -> type[BaseHTT
             self.send_header("Cache-Control", "no-store")
             self.end_headers()
             self.close_connection = True
-            seen = -1
+            seen, written = -1, time.monotonic()
             try:
-                while True:
+                # A tab that closed is noticed within a second (its end of the socket
+                # closes), one that vanished at the next keep-alive: either way its
+                # thread and sockets are freed at once, not after minutes.
+                while not client_gone(self.connection):
                     with preview.changed:
                         if preview.state.version == seen:
-                            preview.changed.wait(timeout=15)
+                            preview.changed.wait(timeout=EVENTS_POLL_SECONDS)
                         state = preview.state
-                    if state.version == seen:
-                        self.wfile.write(b": keep-alive\n\n")
-                    else:
+                    if state.version != seen:
                         seen = state.version
                         self.wfile.write(f"event: state\ndata: {state.as_json()}\n\n".encode())
+                    elif time.monotonic() - written >= KEEP_ALIVE_SECONDS:
+                        self.wfile.write(b": keep-alive\n\n")
+                    else:
+                        continue
                     self.wfile.flush()
-            except (BrokenPipeError, ConnectionResetError, OSError):
+                    written = time.monotonic()
+            except OSError:
                 return
 
         def _send(self, status: int, kind: str, body: bytes) -> None:
@@ -520,6 +557,14 @@ def make_handler(preview: Preview, search: SearchIndexer | None) -> type[BaseHTT
     return Handler
 
 
+def _read(path: Path) -> bytes | None:
+    """A file's bytes, or None when it is not a file (or went away while being read)."""
+    try:
+        return path.read_bytes() if path.is_file() else None
+    except OSError:
+        return None
+
+
 def _log(message: str) -> None:
     print(f"[{dt.datetime.now():%H:%M:%S}] {message}", flush=True)
 
@@ -529,7 +574,7 @@ class Server:
     """A running preview: the HTTP server, the watcher and the rebuilder."""
 
     preview: Preview
-    http: ThreadingHTTPServer
+    http: PreviewHTTPServer
     observer: Any
     rebuilder: Rebuilder
     search: SearchIndexer | None
@@ -566,7 +611,7 @@ def start(
     )
     preview = Preview(content, options)
     preview.load_everything()
-    http = ThreadingHTTPServer(("127.0.0.1", port), make_handler(preview, None))
+    http = PreviewHTTPServer(("127.0.0.1", port), make_handler(preview, None))
     actual_port = http.server_address[1]
     if actual_port != port:
         preview.options = replace(options, base_url=f"http://127.0.0.1:{actual_port}/")

@@ -8,22 +8,39 @@ and tools never see a half-built site, and a failed build leaves the previous
 
 A folder is only ever replaced if sitegen made it (it holds ``.sitegen``) or
 it is empty, so ``--output`` pointed at the wrong folder cannot destroy work.
+
+A build that is killed (``SIGKILL``, a power cut) cannot clean up, so each
+build first removes the staging folders that earlier builds of the same output
+left behind. Only sitegen's own folders are touched, and never one a build
+still running is using: each staging folder holds a lock file, locked for as
+long as its build (and its worker processes) live, and the kernel releases the
+lock of a process however it ends.
 """
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
+import fcntl
 import os
+import re
 import secrets
 import shutil
 import tempfile
+import time
 from pathlib import Path, PurePosixPath
 
 from sitegen.errors import BuildError
 
 MARKER = ".sitegen"
 """A file in every output folder sitegen writes: proof it is safe to replace."""
+
+LOCK = ".sitegen-build"
+"""In a staging folder: locked by the build writing it, which it names."""
+LEGACY_GRACE_SECONDS = 600
+"""A folder of an older sitegen (no lock file, no process id in its name) is taken as
+abandoned once it has not changed for this long."""
 
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
@@ -49,7 +66,12 @@ class Staging:
         check_output_target(output)
         self.output = output.resolve()
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        self.root = new_folder(self.output.parent, f".{self.output.name}.staging-")
+        self.removed = remove_abandoned(self.output)
+        """Folders that earlier, interrupted builds of this output had left."""
+        self.root = new_folder(self.output.parent, f".{self.output.name}.staging-{os.getpid()}-")
+        self._lock = os.open(self.root / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+        fcntl.flock(self._lock, fcntl.LOCK_EX)
+        os.write(self._lock, f"Being written by sitegen, process {os.getpid()}.\n".encode())
         (self.root / MARKER).write_text("Built by sitegen; replaced whole on each build.\n")
         self._done = False
 
@@ -65,27 +87,111 @@ class Staging:
 
     def commit(self) -> None:
         """Swap the staging folder in; the old output is removed afterwards."""
+        # The lock file must not be published. Until this process ends, the process id in
+        # the folder's name keeps other builds from taking the folder for abandoned.
+        (self.root / LOCK).unlink()
+        try:
+            self._swap()
+        finally:
+            self._release()
+
+    def _swap(self) -> None:
         if self.output.exists():
             check_output_target(self.output)
             if not _exchange(self.root, self.output):
                 old = Path(
-                    tempfile.mkdtemp(prefix=f".{self.output.name}.old-", dir=self.output.parent)
+                    tempfile.mkdtemp(
+                        prefix=f".{self.output.name}.old-{os.getpid()}-", dir=self.output.parent
+                    )
                 )
                 old.rmdir()
                 os.rename(self.output, old)
                 os.rename(self.root, self.output)
-                shutil.rmtree(old, ignore_errors=True)
+                _remove(old)
                 self._done = True
                 return
-            shutil.rmtree(self.root, ignore_errors=True)  # now holds the previous output
+            _remove(self.root)  # now holds the previous output
         else:
             os.rename(self.root, self.output)
         self._done = True
 
     def discard(self) -> None:
         if not self._done:
-            shutil.rmtree(self.root, ignore_errors=True)
+            _remove(self.root)
             self._done = True
+        self._release()
+
+    def _release(self) -> None:
+        if self._lock >= 0:
+            os.close(self._lock)
+            self._lock = -1
+
+
+def remove_abandoned(output: Path) -> list[Path]:
+    """Remove what interrupted builds of ``output`` left beside it; returns what went.
+
+    Only folders named like sitegen's staging folders of this output and holding its
+    marker are candidates, and of those only the ones no living build holds.
+    """
+    removed = []
+    pattern = re.compile(rf"\.{re.escape(output.name)}\.(?:staging|old)-(?:(\d+)-)?.*")
+    for folder in sorted(output.parent.iterdir()) if output.parent.is_dir() else []:
+        found = pattern.fullmatch(folder.name)
+        if found is None or folder.is_symlink() or not folder.is_dir():
+            continue
+        if not (folder / MARKER).exists() and not (folder / LOCK).exists():
+            continue
+        if _abandoned(folder, int(found.group(1)) if found.group(1) else None):
+            _remove(folder)
+            removed.append(folder)
+    return removed
+
+
+def _remove(folder: Path) -> None:
+    """Remove a folder of sitegen's, its marker last: a removal cut short by a kill still
+    leaves a folder that the next build recognises as its own and finishes removing."""
+    try:
+        entries = list(os.scandir(folder))
+    except OSError:
+        return
+    for entry in entries:
+        if entry.name == MARKER:
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            shutil.rmtree(entry.path, ignore_errors=True)
+        else:
+            with contextlib.suppress(OSError):
+                os.unlink(entry.path)
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _abandoned(folder: Path, pid: int | None) -> bool:
+    try:
+        lock = os.open(folder / LOCK, os.O_RDONLY)
+    except FileNotFoundError:
+        # Being swapped in (its lock file already gone), or made by an older sitegen.
+        if pid is not None:
+            return not _alive(pid)
+        return time.time() - folder.stat().st_mtime > LEGACY_GRACE_SECONDS
+    except OSError:
+        return False
+    try:
+        fcntl.flock(lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        return False  # a build is writing it now
+    finally:
+        os.close(lock)
+    return True
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True  # someone else's process
+    return True
 
 
 def new_folder(parent: Path, prefix: str) -> Path:

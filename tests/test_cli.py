@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from tests.helpers import SMALL_SITE, SMALL_TODAY, copy_site, run_cli, write_files
 
 
@@ -84,3 +86,50 @@ def test_python_dash_m_sitegen_works(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
+
+
+def _broken_renderer(*args: object, **kwargs: object) -> object:
+    raise ValueError("an impossible state\nwith a second line")
+
+
+def test_an_internal_error_is_one_line_saying_it_is_a_bug_and_exits_3(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("sitegen.build.render_pages", _broken_renderer)
+    output = tmp_path / "output"
+    result = run_cli("build", "--content", SMALL_SITE, "--output", output, "--today", SMALL_TODAY)
+    assert result.code == 3
+    assert result.err.splitlines() == [
+        "sitegen: internal error (ValueError: an impossible state\\nwith a second line). This "
+        "is a bug in sitegen, not a problem with your content; run the command again with "
+        "--debug to see where it happened, and report it."
+    ]
+    assert not output.exists()
+    assert sorted(p.name for p in tmp_path.iterdir()) == [], "no staging folder is left"
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_debug_shows_the_traceback_of_an_internal_error(
+    where: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setattr("sitegen.build.render_pages", _broken_renderer)
+    args = ["build", "--content", str(SMALL_SITE), "--output", str(tmp_path / "o")]
+    result = run_cli(*(["--debug", *args] if where == "before" else [*args, "--debug"]))
+    assert result.code == 3
+    assert result.err.startswith("Traceback (most recent call last):")
+    assert "_broken_renderer" in result.err
+    assert result.err.splitlines()[-1].startswith("sitegen: internal error (ValueError")
+
+
+def test_a_failing_disk_is_not_called_a_bug(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device", "output/index.html")
+
+    monkeypatch.setattr("sitegen.build.write_extras", full)
+    result = run_cli("build", "--content", SMALL_SITE, "--output", tmp_path / "o")
+    assert result.code == 1
+    assert result.err.splitlines() == [
+        "sitegen: cannot go on: [Errno 28] No space left on device: 'output/index.html'"
+    ]

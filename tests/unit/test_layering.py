@@ -8,7 +8,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "sitegen"
 
 LAYERS = [
-    ["errors", "values", "parallel"],
+    ["errors", "values", "parallel", "yamlsafe"],
     ["parse", "private", "schema"],
     ["model"],
     ["config", "markdown", "writer", "search"],
@@ -19,7 +19,7 @@ LAYERS = [
     ["jsonld", "feeds", "calendars", "data"],
     ["plan"],
     ["sections"],
-    ["build", "scaffold", "jsonschema", "init"],
+    ["build", "scaffold", "jsonschema", "init", "httpd"],
     ["serve"],
     ["cli"],
     ["__main__", "annotate"],
