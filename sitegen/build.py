@@ -40,7 +40,10 @@ from sitegen.search import Indexer
 from sitegen.sections import SECTIONS
 from sitegen.templates import STATIC, render_template, template_dirs
 from sitegen.values import long_date
-from sitegen.views import LinkView, Views
+from sitegen.views import Views
+from sitegen.viewtypes import (
+    LinkView,
+)
 from sitegen.writer import Staging, write_file
 
 

@@ -25,7 +25,10 @@ from sitegen.errors import Problem, Severity
 from sitegen.index import SiteIndex
 from sitegen.model import Document, Site
 from sitegen.values import long_date
-from sitegen.views import LinkView, Views
+from sitegen.views import Views
+from sitegen.viewtypes import (
+    LinkView,
+)
 
 READS_EVERYTHING = frozenset({"*"})
 """What a page that depends on the whole site reads."""

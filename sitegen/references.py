@@ -15,8 +15,9 @@ from functools import cached_property
 from itertools import chain
 
 from sitegen.errors import Problem, did_you_mean
+from sitegen.fields import ACTIONS
 from sitegen.model import COLLECTIONS, Site
-from sitegen.schema import ACTIONS, FoundRef
+from sitegen.schema import FoundRef
 
 _KIND_NAMES = {collection.name: collection.singular for collection in COLLECTIONS}
 

@@ -14,9 +14,10 @@ from pathlib import Path
 from typing import Any
 
 from sitegen.errors import SitegenError, did_you_mean
+from sitegen.fields import ListOf, Record
 from sitegen.model import COLLECTIONS, Collection, is_slug
 from sitegen.parse import parse_document
-from sitegen.schema import FieldSpec, ListOf, Record, front_matter_fields
+from sitegen.schema import FieldSpec, front_matter_fields
 
 _KINDS = {c.singular: c for c in COLLECTIONS} | {c.name: c for c in COLLECTIONS}
 _PLAIN = re.compile(r"^[A-Za-z0-9][\w .,'()/+-]*$")

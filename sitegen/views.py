@@ -11,213 +11,42 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
 
 from sitegen.config import SiteUrls
 from sitegen.index import PlannedMeeting, SiteIndex
-from sitegen.markdown import Heading, Rendered
+from sitegen.markdown import Rendered
 from sitegen.model import (
-    ActionStatus,
     Document,
     GroupStatus,
-    LocationMode,
     Meeting,
     Opportunity,
     Project,
 )
 from sitegen.opportunities import days_left_label, pay_label
 from sitegen.tracker import HistoryEntry, TrackedAction
-from sitegen.values import long_date, short_date, span_in_words
+from sitegen.values import long_date, span_in_words
+from sitegen.viewtypes import (
+    ACTION_STATUS_LABELS,
+    GROUP_STATUS_LABELS,
+    MODE_LABELS,
+    ActionView,
+    BodyView,
+    GroupsByStatus,
+    HistoryView,
+    LinkView,
+    MeetingSummaryView,
+    NextMeetingView,
+    OpportunitySummaryView,
+    ProjectSummaryView,
+    UpcomingView,
+    day,
+    time_range,
+    where,
+)
 
 BodyRenderer = Callable[[Document], Rendered]
 ItemPaths = Mapping[str, Callable[[str], str]]
 """Where the items of each collection live, by slug, as the sections declare it."""
-
-ACTION_STATUS_LABELS = {
-    ActionStatus.OPEN: "Open",
-    ActionStatus.IN_PROGRESS: "In progress",
-    ActionStatus.DONE: "Done",
-    ActionStatus.DROPPED: "Dropped",
-}
-GROUP_STATUS_LABELS = {
-    GroupStatus.ACTIVE: "Active",
-    GroupStatus.PROPOSED: "Proposed",
-    GroupStatus.CLOSED: "Closed",
-}
-MODE_LABELS = {
-    LocationMode.ONLINE: "Online",
-    LocationMode.IN_PERSON: "In person",
-    LocationMode.HYBRID: "Hybrid (online and in person)",
-}
-
-
-@dataclass(frozen=True)
-class LinkView:
-    text: str
-    url: str | None
-    """``None`` for someone without a profile: their name is shown, never linked."""
-
-
-@dataclass(frozen=True)
-class DayView:
-    iso: str
-    long: str
-    short: str
-    year: int
-
-
-def day(value: dt.date) -> DayView:
-    return DayView(value.isoformat(), long_date(value), short_date(value), value.year)
-
-
-def where(location: str | None) -> str | None:
-    """``Online`` or the place, as a meeting's location reads on a page."""
-    if location is None:
-        return None
-    return "Online" if location.strip().lower() == "online" else location
-
-
-def time_range(start: dt.time | None, end: dt.time | None) -> str:
-    if start and end:
-        return f"{start:%H:%M} to {end:%H:%M}"
-    if start:
-        return f"from {start:%H:%M}"
-    return ""
-
-
-@dataclass(frozen=True)
-class BodyView:
-    html: str
-    headings: tuple[Heading, ...]
-    withheld: bool
-
-
-@dataclass(frozen=True)
-class HistoryView:
-    date: DayView
-    status: str
-    status_label: str
-    note: str | None
-    meeting: LinkView
-    is_origin: bool
-
-
-@dataclass(frozen=True)
-class ActionView:
-    ref: str
-    anchor: str
-    url: str
-    id: str
-    text: str
-    owners: tuple[LinkView, ...]
-    due_label: str
-    due_iso: str
-    due_note: str | None
-    status: str
-    status_label: str
-    overdue: bool
-    overdue_label: str
-    stale: bool
-    stale_label: str
-    """``No update since November 2021`` for a stale action; empty otherwise."""
-    last_reviewed: DayView
-    last_reviewed_at: LinkView
-    """The meeting of its latest update, or the meeting that agreed it."""
-    meeting: LinkView
-    meeting_date: DayView
-    group: LinkView
-    history: tuple[HistoryView, ...]
-
-
-@dataclass(frozen=True)
-class MeetingSummaryView:
-    slug: str
-    url: str
-    title: str
-    date: DayView
-    group: LinkView
-    summary: str
-    decisions: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class NextMeetingView:
-    """A meeting's ``next_meeting``, and what became of it as of the build date."""
-
-    date: DayView
-    times: str
-    location: str | None
-    """``Online``, the place, or ``None`` when it was not recorded."""
-    upcoming: bool
-    """Still to come: offered with calendar links. Otherwise it is history."""
-    held: LinkView | None
-    """The group's meeting held on or near the planned date, when there is one."""
-    next_held: LinkView | None
-    """Otherwise the group's next published meeting, when there is one."""
-    calendar_url: str
-    """The group's own calendar of next meetings."""
-
-
-@dataclass(frozen=True)
-class UpcomingView:
-    """A group's next meeting, on the upcoming meetings page."""
-
-    group: LinkView
-    date: DayView
-    times: str
-    location: str | None
-    recorded_at: LinkView
-    calendar_url: str
-
-
-@dataclass(frozen=True)
-class MemberView:
-    person: LinkView
-    role: str | None
-
-
-@dataclass(frozen=True)
-class OpportunitySummaryView:
-    slug: str
-    url: str
-    title: str
-    summary: str | None
-    pay: str
-    time_commitment: str | None
-    mode: str
-    mode_label: str
-    place: str | None
-    opens: DayView | None
-    closes: DayView
-    state: str
-    days_left: str
-
-
-@dataclass(frozen=True)
-class ItemSummaryView:
-    """An item as a listing shows it: its title, date and summary."""
-
-    slug: str
-    url: str
-    title: str
-    date: DayView | None
-    summary: str | None
-
-
-@dataclass(frozen=True)
-class ProjectSummaryView:
-    slug: str
-    url: str
-    title: str
-    partners: tuple[str, ...]
-    our_role: str
-    status: str
-    sector: str | None
-    summary: str | None
-
-
-GroupsByStatus = tuple[tuple[str, tuple[tuple[LinkView, str, str], ...]], ...]
-"""Each status's heading with its groups: (link, purpose, status)."""
 
 
 class Views:

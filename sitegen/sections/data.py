@@ -18,7 +18,9 @@ from sitegen.plan import (
     bind,
 )
 from sitegen.reads import all_of
-from sitegen.views import LinkView
+from sitegen.viewtypes import (
+    LinkView,
+)
 
 
 def pages(ctx: SectionContext) -> Iterator[PageJob]:

@@ -24,7 +24,7 @@ from sitegen.plan import (
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
-from sitegen.views import (
+from sitegen.viewtypes import (
     GROUP_STATUS_LABELS,
     ActionView,
     BodyView,

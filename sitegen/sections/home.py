@@ -12,7 +12,10 @@ from sitegen.model import ProjectStatus
 from sitegen.plan import FileJob, PageJob, PageMeta, Section, SectionContext, bind
 from sitegen.reads import EVERYTHING, all_of
 from sitegen.tracker import count_actions, tracker_views
-from sitegen.views import ItemSummaryView, day
+from sitegen.viewtypes import (
+    ItemSummaryView,
+    day,
+)
 
 NOT_FOUND = "404.html"
 

@@ -32,7 +32,7 @@ from sitegen.plan import (
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
 from sitegen.tracker import tracker_views
-from sitegen.views import (
+from sitegen.viewtypes import (
     ACTION_STATUS_LABELS,
     ActionView,
     BodyView,

@@ -25,7 +25,12 @@ from sitegen.plan import (
     missing_summaries,
 )
 from sitegen.reads import all_of, body_of, doc
-from sitegen.views import BodyView, DayView, ItemSummaryView, day
+from sitegen.viewtypes import (
+    BodyView,
+    DayView,
+    ItemSummaryView,
+    day,
+)
 
 FEED = "news/feed.xml"
 

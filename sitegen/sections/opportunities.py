@@ -36,7 +36,11 @@ from sitegen.plan import (
 )
 from sitegen.reads import all_of, body_of, doc
 from sitegen.values import long_date
-from sitegen.views import BodyView, LinkView, OpportunitySummaryView
+from sitegen.viewtypes import (
+    BodyView,
+    LinkView,
+    OpportunitySummaryView,
+)
 
 FEED = "opportunities/feed.xml"
 DATA = "data/opportunities.json"

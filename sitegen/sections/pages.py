@@ -25,7 +25,10 @@ from sitegen.plan import (
 )
 from sitegen.reads import all_of, body_of, doc
 from sitegen.templates import STATIC
-from sitegen.views import BodyView, LinkView
+from sitegen.viewtypes import (
+    BodyView,
+    LinkView,
+)
 
 FOOTER_PAGES = 8
 """How many pages the footer links to; the rest are on the pages listing."""

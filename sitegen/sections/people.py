@@ -21,7 +21,13 @@ from sitegen.plan import (
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, meeting_reads
-from sitegen.views import ActionView, BodyView, LinkView, MeetingSummaryView, MemberView
+from sitegen.viewtypes import (
+    ActionView,
+    BodyView,
+    LinkView,
+    MeetingSummaryView,
+    MemberView,
+)
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from sitegen.plan import (
     bind,
 )
 from sitegen.reads import all_of, body_of, doc, meeting_reads
-from sitegen.views import (
+from sitegen.viewtypes import (
     BodyView,
     DayView,
     MeetingSummaryView,

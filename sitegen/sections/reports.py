@@ -23,7 +23,11 @@ from sitegen.plan import (
     missing_summaries,
 )
 from sitegen.reads import all_of, body_of, doc
-from sitegen.views import BodyView, DayView, day
+from sitegen.viewtypes import (
+    BodyView,
+    DayView,
+    day,
+)
 
 GOAL_STATUS_LABELS = {
     GoalStatus.ACHIEVED: "Achieved",

@@ -10,16 +10,19 @@ PACKAGE = Path(__file__).resolve().parents[2] / "sitegen"
 LAYERS = [
     ["errors", "values", "parallel", "yamlsafe"],
     ["parse", "private", "schema"],
+    ["fields"],
     ["model"],
     ["config", "markdown", "writer", "search"],
     ["bodies"],
     ["loader", "references", "tracker", "opportunities"],
     ["index", "links", "templates"],
+    ["viewtypes"],
     ["views", "reads"],
     ["jsonld", "feeds", "calendars", "data"],
     ["plan"],
     ["sections"],
     ["build", "scaffold", "jsonschema", "init", "httpd"],
+    ["preview"],
     ["serve"],
     ["cli"],
     ["__main__", "annotate"],
@@ -47,20 +50,44 @@ def sitegen_imports(path: Path) -> set[str]:
     return found
 
 
+PACKAGES = ("sections", "model")
+"""Folders of modules that are one layer each."""
+MODEL_ORDER = ["model.base", "model.meetings", "model.records", "model.site", "model.__init__"]
+"""Within the model, each module imports only those before it."""
+
+
+def package_of(name: str) -> str:
+    return name.split(".", 1)[0]
+
+
 def layer_of(name: str) -> int:
-    return RANK["sections" if name.startswith("sections") else name]
+    return RANK[package_of(name) if package_of(name) in PACKAGES else name]
 
 
 def modules() -> dict[str, Path]:
     """Every module by name: ``build``, and ``sections.meetings`` for a section."""
     found = {p.stem: p for p in PACKAGE.glob("*.py") if p.stem != "__init__"}
-    found |= {f"sections.{p.stem}": p for p in (PACKAGE / "sections").glob("*.py")}
+    for package in PACKAGES:
+        found |= {f"{package}.{p.stem}": p for p in (PACKAGE / package).glob("*.py")}
     return found
 
 
 def test_every_module_has_a_layer() -> None:
-    names = {name for name in modules() if not name.startswith("sections")}
+    names = {name for name in modules() if package_of(name) not in PACKAGES}
     assert names <= set(RANK), f"give these a layer: {sorted(names - set(RANK))}"
+    model = sorted(name for name in modules() if package_of(name) == "model")
+    assert model == sorted(MODEL_ORDER)
+
+
+def test_the_model_imports_in_order() -> None:
+    wrong = []
+    for name in MODEL_ORDER:
+        for imported in sitegen_imports(modules()[name]):
+            if package_of(imported) == "model" and MODEL_ORDER.index(
+                imported
+            ) >= MODEL_ORDER.index(name):
+                wrong.append(f"{name} imports {imported}")
+    assert wrong == []
 
 
 def test_imports_only_point_down() -> None:
@@ -69,6 +96,8 @@ def test_imports_only_point_down() -> None:
         for imported in sitegen_imports(path):
             if layer_of(imported) > layer_of(name):
                 wrong.append(f"{name} imports {imported}")
+            elif package_of(name) == package_of(imported) == "model":
+                continue  # checked by test_the_model_imports_in_order
             elif layer_of(imported) == layer_of(name) and name != "sections.__init__":
                 # A section never imports another: what two share lives in a lower layer.
                 wrong.append(f"{name} imports {imported} from its own layer")
