@@ -1,359 +1,153 @@
-"""A build, top to bottom: read, check, render, write, index, swap in.
+"""A build, top to bottom: prepare, decide what changed, render, write, index, swap in.
 
-:func:`prepare` does everything that can find a mistake (it writes nothing),
-so ``sitegen check`` and ``sitegen build`` find exactly the same problems.
-:func:`build` then renders into a staging folder and swaps it in only when it
-is complete. Each step is timed for the summary.
+:func:`sitegen.prepare.prepare` does everything that can find a mistake (it writes
+nothing). :func:`build` then gives every page and file a key (:mod:`sitegen.incremental`),
+keeps from the previous output each one whose key has not changed, makes the others in a
+staging folder, and swaps that in only when it is complete. Each step is timed for the
+summary.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import time
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
-from sitegen.bodies import render_body
-from sitegen.config import BuildOptions, SiteUrls, build_date, site_timezone, site_urls
-from sitegen.errors import ContentError, Problem, Severity, display_path
-from sitegen.index import SiteIndex
-from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
-from sitegen.loader import SETTINGS_FILE, LoadedFile, assemble, load_all, published_files
-from sitegen.markdown import Rendered, ReservedIds
-from sitegen.model import Document, LeftOut, Site, SiteSettings
+from sitegen.cache import BuildCache, Output, cache_folder, digest, output_stamps, stamp
+from sitegen.config import BuildOptions
+from sitegen.errors import Problem
+from sitegen.incremental import Fingerprints, output_keys, search_key, template_key
+from sitegen.model import LeftOut
 from sitegen.parallel import parallel_map
-from sitegen.plan import (
-    CheckContext,
-    FileJob,
-    NavItem,
-    PageJob,
-    Section,
-    SectionContext,
-    SiteInfo,
-    item_paths,
-)
-from sitegen.references import check_references
-from sitegen.search import Indexer
-from sitegen.sections import SECTIONS
-from sitegen.templates import STATIC, render_template, template_dirs
-from sitegen.values import long_date
-from sitegen.views import Views
-from sitegen.viewtypes import (
-    LinkView,
-)
+from sitegen.plan import PageJob
+from sitegen.prepare import Prepared, Timings, prepare
+from sitegen.search import BUNDLE, Indexer, pages_glob
+from sitegen.templates import STATIC, render_template
 from sitegen.writer import Staging, write_file
 
-
-@dataclass
-class Timings:
-    steps: list[tuple[str, float]] = field(default_factory=list)
-
-    @contextmanager
-    def step(self, name: str) -> Iterator[None]:
-        start = time.perf_counter()
-        try:
-            yield
-        finally:
-            self.steps.append((name, time.perf_counter() - start))
-
-    @property
-    def total(self) -> float:
-        return sum(seconds for _, seconds in self.steps)
-
-
-@dataclass
-class Prepared:
-    """A site that passed every check, ready to be written."""
-
-    site: Site
-    index: SiteIndex
-    urls: SiteUrls
-    zone: ZoneInfo
-    info: SiteInfo
-    bodies: dict[str, Rendered]
-    """Each published body, by source path."""
-    jobs: list[PageJob]
-    file_jobs: list[FileJob]
-    """Every file that is not an HTML page: data, feeds, calendars, the sitemap."""
-    problems: list[Problem]
-    """Warnings only: errors stop :func:`prepare`."""
-    templates: tuple[Path, ...]
-    timings: Timings
-    content: Path
-    files: list[str]
-    """Site paths of the files under ``content/files/``."""
-    sections: Sequence[Section] = SECTIONS
-
-    def body_of(self, document: Document) -> Rendered:
-        return self.bodies[document.source.path]
+INDEX_KEY = "index"
+"""Where the cache keeps the search index's key."""
 
 
 @dataclass
 class BuildReport:
     output: Path
     pages: dict[str, int]
-    """HTML pages written per section."""
+    """HTML pages in the output, per section."""
     files: int
     left_out: tuple[LeftOut, ...]
     warnings: list[Problem]
     timings: Timings
     search: str
+    made: int = 0
+    """Pages and files made by this build; the others were kept from the previous one."""
+    kept: int = 0
 
 
-@dataclass
-class Sources:
-    """Everything read from the content folder, before any whole-site check."""
+class Kept:
+    """Takes outputs whose key has not changed from the previous output into the new one."""
 
-    settings: SiteSettings
-    files: list[LoadedFile]
-    problems: list[Problem]
-    """Problems found while reading: settings, layout and files we cannot publish."""
-    published: list[str]
-    """Site paths of the files under ``content/files/``."""
+    def __init__(self, cache: BuildCache, output: Path, staging: Staging) -> None:
+        self.cache = cache
+        self.output = output
+        self.staging = staging
+        self.count = 0
 
-
-BodiesRenderer = Callable[[Sequence[Document], str, ReservedIds], dict[str, Rendered]]
-"""Renders documents' bodies for a base path, keyed by source path."""
-LinksChecker = Callable[[Sequence[BodyOnPage], frozenset[str], AnchorsOf], list[Problem]]
-"""Checks bodies' links against the site's pages and their anchors."""
-
-
-def read_sources(options: BuildOptions) -> Sources:
-    settings, files, problems = load_all(options.content, options.workers)
-    published, file_problems = published_files(options.content)
-    return Sources(settings, files, problems + file_problems, published)
-
-
-def prepare(options: BuildOptions) -> Prepared:
-    """Read and check everything; raise :class:`ContentError` with every problem found."""
-    timings = Timings()
-    with timings.step("read"):
-        sources = read_sources(options)
-
-    def render(
-        documents: Sequence[Document], base_path: str, reserved: ReservedIds
-    ) -> dict[str, Rendered]:
-        return render_bodies(documents, base_path, reserved, options.workers)
-
-    return prepare_sources(sources, options, timings, render)
+    def take(self, relative: str, key: str) -> bool:
+        """Link the previous output's file if it was made with ``key`` and is unchanged."""
+        earlier = self.cache.outputs.get(relative)
+        if earlier is None or earlier.key != key:
+            return False
+        source = self.output / relative
+        try:
+            found = source.stat()
+        except OSError:
+            return False
+        if f"{found.st_size}:{found.st_mtime_ns}" != earlier.stamp:
+            return False
+        if not self.staging.link(relative, source):
+            return False
+        self.count += 1
+        return True
 
 
-def prepare_sources(
-    sources: Sources,
-    options: BuildOptions,
-    timings: Timings,
-    render: BodiesRenderer,
-    check_links: LinksChecker = check_bodies,
-    sections: Sequence[Section] = SECTIONS,
-) -> Prepared:
-    """Check what was read and plan the pages; raise :class:`ContentError` on any error."""
-    with timings.step("check references"):
-        site, problems, existing = assemble(sources.settings, sources.files, drafts=options.drafts)
-        problems = sources.problems + problems
-        settings_path = display_path(options.content / SETTINGS_FILE)
-        urls, url_problems = site_urls(site.settings, options.base_url)
-        zone, zone_problems = site_timezone(site.settings)
-        problems += [_at(p, settings_path) for p in url_problems + zone_problems]
-        today = build_date(options, zone)
-        broken = [(f.shown, f.refs) for f in sources.files if f.document is None and f.refs]
-        problems += check_references(site, frozenset(existing), broken)
-        check = CheckContext(site, today, display_path(options.content), existing, sections)
-        problems += [problem for section in sections for problem in section.checks(check)]
-    # The site is checked to the end even when it has errors already, so that every
-    # problem of the run is listed at once; it stops only before anything is written.
-    index = SiteIndex(site, today)
-    prepared = Prepared(
-        site=site,
-        index=index,
-        urls=urls,
-        zone=zone,
-        info=site_info(site, urls, zone, today, options, sections),
-        bodies={},
-        jobs=[],
-        file_jobs=[],
-        problems=[],
-        templates=template_dirs(options.content),
-        timings=timings,
-        content=options.content,
-        files=sources.published,
-        sections=sections,
+def global_key(prepared: Prepared, options: BuildOptions) -> str:
+    """What every page shows: code and templates, settings, options, date, footer, nav."""
+    return digest(
+        template_key(prepared.templates),
+        repr(prepared.site.settings),
+        repr(prepared.info),
+        repr(prepared.ctx.footer_links() if prepared.ctx else ()),
+        f"drafts={options.drafts}",
     )
-    paths = item_paths(sections)
-    with timings.step("render markdown"):
-        ctx = plan(prepared)
-        published = [(job.path, job.document) for job in prepared.jobs if job.document]
-        # Files with errors in their front-matter still have their bodies' links checked.
-        stand_ins = [
-            (paths[f.collection.name](f.slug), f.stand_in)
-            for f in sources.files
-            if f.stand_in is not None and f.collection.name in paths
-        ]
-        documents = [document for _, document in published + stand_ins]
-        prepared.bodies = render(documents, urls.base_path, reserved_ids(sections))
-    with timings.step("check links"):
-        # Pages of files that have errors of their own are taken as there, so a link
-        # to one is not reported as well.
-        drafts = {(left.collection, left.slug) for left in site.left_out}
-        unfinished = frozenset(
-            paths[name](slug)
-            for name, slug in existing
-            if name in paths and slug not in site.collection(name) and (name, slug) not in drafts
-        )
-        bodies = prepared.bodies
-        on_pages = [(d, path, bodies[d.source.path]) for path, d in published + stand_ins]
-        problems += check_links(
-            on_pages,
-            known_paths(prepared) | frozenset(sources.published) | unfinished,
-            anchors_of(prepared, sections),
-        )
-    del ctx
-    _stop_on_errors(problems)
-    prepared.problems = problems
-    return prepared
-
-
-def plan(prepared: Prepared) -> SectionContext:
-    """Every page and file of every section, made ready to render (nothing renders yet)."""
-    sections = prepared.sections
-    views = Views(prepared.index, prepared.urls, prepared.body_of, item_paths(sections))
-    footer: list[LinkView] = []
-
-    def footer_links() -> tuple[LinkView, ...]:
-        if not footer:
-            entries = sorted(
-                (entry for section in sections for entry in section.footer),
-                key=lambda entry: entry.order,
-            )
-            footer.extend(link for entry in entries for link in entry.links(ctx))
-        return tuple(footer)
-
-    ctx = SectionContext(views, prepared.info, sections, footer_links)
-    prepared.jobs = [job for section in sections for job in section.pages(ctx)]
-    prepared.file_jobs = [job for section in sections for job in section.files(ctx)]
-    ctx.jobs, ctx.files = prepared.jobs, prepared.file_jobs
-    return ctx
-
-
-def reserved_ids(sections: Sequence[Section]) -> ReservedIds:
-    """Every id the sections' templates use, which no heading may take."""
-    return ReservedIds(
-        frozenset(name for section in sections for name in section.template_ids),
-        tuple(prefix for section in sections for prefix in section.template_id_prefixes),
-    )
-
-
-def _at(problem: Problem, path: str) -> Problem:
-    return Problem(path, problem.line, problem.field, problem.message, problem.severity)
-
-
-def _stop_on_errors(problems: Sequence[Problem]) -> None:
-    if any(p.severity is Severity.ERROR for p in problems):
-        raise ContentError(problems)
-
-
-def site_info(
-    site: Site,
-    urls: SiteUrls,
-    zone: ZoneInfo,
-    today: dt.date,
-    options: BuildOptions,
-    sections: Sequence[Section],
-) -> SiteInfo:
-    settings = site.settings
-    entries = sorted(
-        (s.nav for s in sections if s.nav is not None and s.nav.shown(site)),
-        key=lambda entry: entry.order,
-    )
-    return SiteInfo(
-        title=settings.title,
-        description=settings.description,
-        organisation=settings.organisation or settings.title,
-        urls=urls,
-        zone=zone,
-        today_label=long_date(today),
-        today_iso=today.isoformat(),
-        nav=tuple(NavItem(e.key, e.label, urls.path(e.path)) for e in entries),
-        stale_after_months=settings.stale_after_months,
-        preview=options.preview,
-        preview_version=options.preview_version,
-    )
-
-
-# ---------------------------------------------------------------------- markdown and links
-
-
-def render_bodies(
-    documents: Sequence[Document], base_path: str, reserved: ReservedIds, workers: int
-) -> dict[str, Rendered]:
-    """Render every body, in several processes when there are many."""
-
-    def render(document: Document) -> Rendered:
-        return render_body(document.body, base_path, reserved)
-
-    rendered = parallel_map(render, list(documents), workers)
-    return {doc.source.path: body for doc, body in zip(documents, rendered, strict=True)}
-
-
-def known_paths(prepared: Prepared) -> frozenset[str]:
-    """Every page and file of the site, as a link within it may name them."""
-    static = {f"static/{p.name}" for p in STATIC.iterdir()} if STATIC.is_dir() else set()
-    pages = {job.path for job in prepared.jobs}
-    return frozenset(pages | {job.path for job in prepared.file_jobs} | static)
-
-
-def anchors_of(prepared: Prepared, sections: Sequence[Section]) -> AnchorsOf:
-    """Looks up the anchors of a page only when a link asks for one."""
-    by_page: dict[str, PageJob] = {}
-    reserved = reserved_ids(sections).ids
-
-    def anchors(path: str) -> frozenset[str] | None:
-        if not by_page:
-            by_page.update((job.path, job) for job in prepared.jobs if job.document)
-        job = by_page.get(path)
-        if job is None or job.document is None:
-            return None
-        ids = prepared.bodies[job.document.source.path].heading_ids
-        return ids | job.anchors | reserved
-
-    return anchors
-
-
-# ---------------------------------------------------------------------- writing
 
 
 def build(options: BuildOptions) -> BuildReport:
-    prepared = prepare(options)
+    output = options.output.resolve()
+    cache = BuildCache(cache_folder(output), fresh=options.fresh)
+    prepared = prepare(options, cache)
     timings = prepared.timings
+    with timings.step("find what changed"):
+        published = {(c.name, d.slug) for c, d in prepared.site.documents()}
+        fingerprints = Fingerprints(prepared.loaded, published)
+        keys = output_keys(
+            global_key(prepared, options), prepared.jobs, prepared.file_jobs, fingerprints
+        )
+        items = [job for job in prepared.jobs if job.document is not None]
+        glob = pages_glob(job.path for job in items)
+        version = metadata.version("pagefind_bin")
+        index_key = search_key(keys, items, f"{glob}:{version}") if options.search else ""
     staging = Staging(options.output)
+    kept = Kept(cache, output, staging)
     indexer: Indexer | None = None
+    made = 0
     try:
         # Item pages first: the indexer reads only those, so it can start while the
         # listings, the tracker and the data files are still being written.
-        items = [job for job in prepared.jobs if job.source]
-        rest = [job for job in prepared.jobs if not job.source]
+        rest = [job for job in prepared.jobs if job.document is None]
         with timings.step("render item pages"):
-            pages = render_pages(prepared, staging.root, options.workers, items)
-        indexer = Indexer(staging.root, [job.path for job in items]) if options.search else None
-        with timings.step("render listings"):
-            for section, count in render_pages(
-                prepared, staging.root, options.workers, rest
-            ).items():
-                pages[section] = pages.get(section, 0) + count
-        with timings.step("write data, feeds, calendars"):
-            files = write_extras(prepared, staging)
+            changed = [
+                job for job in items if not kept.take(job.output_file, keys[job.output_file])
+            ]
+            render_pages(prepared, staging.root, options.workers, changed)
+            made += len(changed)
         search = ""
+        if options.search:
+            if (
+                index_key
+                and index_key == cache.values.get(INDEX_KEY)
+                and staging.link_tree(output / BUNDLE, BUNDLE)
+            ):
+                search = "kept the index: no indexed page changed"
+            else:
+                indexer = Indexer(staging.root, [job.path for job in items])
+        with timings.step("render listings"):
+            changed = [job for job in rest if not kept.take(job.output_file, keys[job.output_file])]
+            render_pages(prepared, staging.root, options.workers, changed)
+            made += len(changed)
+        with timings.step("write data, feeds, calendars"):
+            files, written = write_extras(prepared, staging, kept, keys)
+            made += written
         if indexer is not None:
             with timings.step("index search (rest)"):
                 search = indexer.wait()
         with timings.step("swap in"):
+            stamps = dict(output_stamps(staging.root, keys))
             staging.commit()
+        with timings.step("save the cache"):
+            cache.save(
+                output,
+                {path: Output(keys[path], stamps[path]) for path in keys},
+                {INDEX_KEY: index_key if options.search else ""},
+            )
     finally:
         if indexer is not None:
             indexer.stop()
         staging.discard()
+    pages: dict[str, int] = {}
+    for job in prepared.jobs:
+        pages[job.section] = pages.get(job.section, 0) + 1
     return BuildReport(
         output=options.output,
         pages=pages,
@@ -362,6 +156,8 @@ def build(options: BuildOptions) -> BuildReport:
         warnings=prepared.problems,
         timings=timings,
         search=search,
+        made=made,
+        kept=kept.count,
     )
 
 
@@ -369,10 +165,10 @@ def render_job(prepared: Prepared, job: PageJob) -> bytes:
     return render_template(prepared.templates, job.template, job.context()).encode("utf-8")
 
 
-def render_pages(
-    prepared: Prepared, root: Path, workers: int, jobs: Sequence[PageJob]
-) -> dict[str, int]:
-    """Render and write ``jobs``; returns pages written per section."""
+def render_pages(prepared: Prepared, root: Path, workers: int, jobs: Sequence[PageJob]) -> None:
+    """Render and write ``jobs``, in several processes when there are many."""
+    if not jobs:
+        return
     prepared.index.warm()
 
     def write_batch(batch: tuple[int, int]) -> int:
@@ -384,10 +180,6 @@ def render_pages(
     size = 50
     batches = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
     parallel_map(write_batch, batches, workers if len(jobs) > 200 else 1)
-    counts: dict[str, int] = {}
-    for job in jobs:
-        counts[job.section] = counts.get(job.section, 0) + 1
-    return counts
 
 
 def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:
@@ -395,12 +187,22 @@ def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:
     return {job.path: job.make for job in prepared.file_jobs}
 
 
-def write_extras(prepared: Prepared, staging: Staging) -> int:
+def write_extras(
+    prepared: Prepared, staging: Staging, kept: Kept, keys: dict[str, str]
+) -> tuple[int, int]:
+    """The data, feeds, calendars, static and content files: how many, and how many made."""
+    made = 0
     files = extra_files(prepared)
     for path, make in files.items():
-        staging.write(path, make())
+        if not kept.take(path, keys[path]):
+            staging.write(path, make())
+            made += 1
     if STATIC.is_dir():
         staging.copy_tree(STATIC, "static")
     for relative in prepared.files:
-        staging.write(relative, (prepared.content / relative).read_bytes())
-    return len(files) + len(prepared.files)
+        source = prepared.content / relative
+        keys[relative] = digest("content file", stamp(source))
+        if not kept.take(relative, keys[relative]):
+            staging.write(relative, source.read_bytes())
+            made += 1
+    return len(files) + len(prepared.files), made

@@ -86,6 +86,12 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument(
         "--workers", type=int, default=0, help="processes to render with (default: one per CPU)"
     )
+    build.add_argument(
+        "--fresh",
+        action="store_true",
+        help="make every page and file again, ignoring what earlier builds kept "
+        "(in .<output>.cache beside the output)",
+    )
 
     check = commands.add_parser("check", help="check the content and list every problem")
     _content_option(check)
@@ -264,6 +270,7 @@ def run_build(args: argparse.Namespace) -> int:
         drafts=args.drafts,
         search=args.indexing,
         workers=args.workers,
+        fresh=args.fresh,
     )
     try:
         check_output_target(args.output)
@@ -292,6 +299,10 @@ def run_build(args: argparse.Namespace) -> int:
         f"{report.output} in {report.timings.total:.2f} s."
     )
     print("  " + ", ".join(f"{name}: {count}" for name, count in sorted(report.pages.items())))
+    if report.kept:
+        print(
+            f"  made {report.made} again; kept {report.kept} unchanged since the last build"
+        )
     if report.search:
         print(f"  search: {report.search}")
     if report.left_out:
@@ -311,7 +322,7 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def run_check(args: argparse.Namespace) -> int:
-    from sitegen.build import prepare
+    from sitegen.prepare import prepare
 
     options = BuildOptions(content=args.content, today=args.today, drafts=args.drafts)
     try:

@@ -34,6 +34,8 @@ class BuildOptions:
     """Run Pagefind over the output."""
     workers: int = 0
     """Processes for rendering; 0 means one per CPU."""
+    fresh: bool = False
+    """Make every output again, ignoring (and then rewriting) the build cache."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,8 @@ only the whole set can show (duplicate slugs, clashing names, drafts).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+import hashlib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,9 @@ class LoadedFile:
     """The references of its front-matter, checked even when the file has errors."""
     stand_in: Document | None = None
     """When it has errors: its body, so that its links are checked too."""
+    fingerprint: tuple[str, str] = ("", "")
+    """Digests of what its front-matter says and of its body: what pages that show it
+    depend on (comments and the order of lines aside)."""
 
 
 def read_document(
@@ -75,6 +79,14 @@ class Read:
     """The references its front-matter makes, found even when other fields are wrong."""
     stand_in: Document | None = None
     """When its front-matter has errors: its body, so its links are checked too."""
+    fingerprint: tuple[str, str] = ("", "")
+
+
+def fingerprint(data: object, body: str, withheld: bool) -> tuple[str, str]:
+    """Digests of a document's front-matter (as read, so comments do not count) and body."""
+    meta = hashlib.blake2b(repr(data).encode("utf-8"), digest_size=16).hexdigest()
+    shown = hashlib.blake2b(f"{withheld}\n{body}".encode(), digest_size=16).hexdigest()
+    return meta, shown
 
 
 def read_in_full(collection: Collection, slug: str, shown_path: str, text: str) -> Read:
@@ -139,7 +151,8 @@ def read_in_full(collection: Collection, slug: str, shown_path: str, text: str) 
     if any(p.severity is Severity.ERROR for p in problems):
         stand_in = Document(slug=slug, source=source, body=stripped.body)
         return Read(None, problems, refs, stand_in)
-    return Read(document, problems, refs)
+    digests = fingerprint(parsed.data, stripped.body, stripped.withheld)
+    return Read(document, problems, refs, fingerprint=digests)
 
 
 def _context(shown_path: str, lines: Mapping[str, int], problems: list[Problem]) -> Context:
@@ -186,6 +199,7 @@ def load_file(path: Path, collection: Collection, shown: str | None = None) -> L
     read = read_in_full(collection, slug, shown, text)
     loaded.document, loaded.problems = read.document, read.problems
     loaded.refs, loaded.stand_in = read.refs, read.stand_in
+    loaded.fingerprint = read.fingerprint
     return loaded
 
 
@@ -260,20 +274,35 @@ def load_settings(content: Path) -> tuple[SiteSettings, list[Problem]]:
     return settings or SiteSettings(), problems
 
 
+KnownFiles = Callable[[Path, str], LoadedFile | None]
+"""What an earlier build read of a file, if the file has not changed since: by path and
+the path messages show for it."""
+
+
 def load_all(
-    content: Path, workers: int = 1
+    content: Path, workers: int = 1, known: KnownFiles | None = None
 ) -> tuple[SiteSettings, list[LoadedFile], list[Problem]]:
-    """Read the settings and every content file."""
+    """Read the settings and every content file (only those ``known`` does not have)."""
     settings, problems = load_settings(content)
     found, layout = scan(content)
     problems.extend(layout)
     shown_root = display_path(content)
+    files: list[LoadedFile | None] = []
+    missing: list[tuple[int, Path, Collection, str]] = []
+    for path, collection in found:
+        shown = f"{shown_root}/{collection.name}/{path.name}"
+        earlier = known(path, shown) if known is not None else None
+        if earlier is None:
+            missing.append((len(files), path, collection, shown))
+        files.append(earlier)
 
-    def load(entry: tuple[Path, Collection]) -> LoadedFile:
-        path, collection = entry
-        return load_file(path, collection, f"{shown_root}/{collection.name}/{path.name}")
+    def load(entry: tuple[int, Path, Collection, str]) -> LoadedFile:
+        _, path, collection, shown = entry
+        return load_file(path, collection, shown)
 
-    return settings, parallel_map(load, found, workers), problems
+    for (position, *_), loaded in zip(missing, parallel_map(load, missing, workers), strict=True):
+        files[position] = loaded
+    return settings, [f for f in files if f is not None], problems
 
 
 def assemble(

@@ -303,6 +303,10 @@ class SectionContext:
             self._memo[key] = make()
         return self._memo[key]
 
+    def footer_links(self) -> tuple[LinkView, ...]:
+        """What the footer of every page links to."""
+        return self._footer()
+
     def page(self, meta: PageMeta, **values: Any) -> dict[str, Any]:
         """A template's context: the site, the page, the footer and the page's own values."""
         return {"site": self.info, "page": meta, "footer": self._footer(), **values}

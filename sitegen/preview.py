@@ -27,15 +27,7 @@ from http import HTTPStatus
 from pathlib import Path
 
 from sitegen.bodies import render_body
-from sitegen.build import (
-    Prepared,
-    Sources,
-    Timings,
-    prepare_sources,
-    render_bodies,
-    render_job,
-    reserved_ids,
-)
+from sitegen.build import render_job
 from sitegen.config import BuildOptions, site_urls
 from sitegen.errors import ContentError, Problem, Severity, SitegenError, display_path
 from sitegen.links import LinkChecker
@@ -51,6 +43,14 @@ from sitegen.markdown import Rendered, ReservedIds
 from sitegen.model import COLLECTION_BY_NAME, Document, SiteSettings
 from sitegen.parallel import default_workers, die_with_parent
 from sitegen.plan import FileJob, PageJob
+from sitegen.prepare import (
+    Prepared,
+    Sources,
+    Timings,
+    prepare_sources,
+    render_bodies,
+    reserved_ids,
+)
 from sitegen.sections import SECTIONS
 from sitegen.templates import environment, template_dirs
 

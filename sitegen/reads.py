@@ -13,6 +13,7 @@ from sitegen.index import SiteIndex
 from sitegen.tracker import TrackedAction
 
 EVERYTHING = "*"
+"""Every front-matter of the site: what a page that lists every page reads."""
 
 
 def doc(collection: str, slug: str) -> str:

@@ -78,6 +78,27 @@ class Staging:
     def write(self, relative: str, data: bytes) -> None:
         write_file(self.root, relative, data)
 
+    def link(self, relative: str, source: Path) -> bool:
+        """Put ``source`` (a file of the previous output) at ``relative``, as a hard link:
+        the same bytes, written again in no time. False when the system cannot link."""
+        target = self.root / safe_relative(relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(source, target)
+        except OSError:
+            return False
+        return True
+
+    def link_tree(self, source: Path, relative: str) -> bool:
+        """Link every file under ``source`` to the same place under ``relative``."""
+        if not source.is_dir():
+            return False
+        files = [path for path in sorted(source.rglob("*")) if path.is_file()]
+        base = relative.rstrip("/")
+        return all(
+            self.link(f"{base}/{path.relative_to(source).as_posix()}", path) for path in files
+        )
+
     def copy_tree(self, source: Path, relative: str) -> None:
         """Copy the files under ``source``; like every file written, with the umask's mode."""
         for path in sorted(source.rglob("*")):

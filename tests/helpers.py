@@ -36,6 +36,11 @@ def run_cli(*argv: str | Path, cwd: Path | None = None) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
+def build_site(root: Path, *extra: str, output: str = "output") -> Run:
+    """``sitegen build`` of ``root/content`` into ``root/<output>``, run from ``root``."""
+    return run_cli("build", "--content", "content", "--output", output, *extra, cwd=root)
+
+
 @contextlib.contextmanager
 def _chdir(path: Path | None) -> Iterator[None]:
     if path is None:

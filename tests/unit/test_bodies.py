@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from sitegen.bodies import render_body
-from sitegen.build import reserved_ids
 from sitegen.markdown import render_markdown
 from sitegen.parse import parse_document
+from sitegen.prepare import reserved_ids
 from sitegen.private import strip_private
 from sitegen.sections import SECTIONS
 

@@ -70,7 +70,7 @@ def test_images_without_alt_text_are_reported() -> None:
 
 
 def test_heading_ids_never_take_an_id_the_templates_use() -> None:
-    from sitegen.build import reserved_ids
+    from sitegen.prepare import reserved_ids
     from sitegen.sections import SECTIONS
 
     rendered = render_markdown("## Actions\n\n## Summary\n", reserved=reserved_ids(SECTIONS))
@@ -86,7 +86,7 @@ def test_every_id_on_an_item_page_template_is_reserved_from_headings() -> None:
     import re
     from pathlib import Path
 
-    from sitegen.build import reserved_ids
+    from sitegen.prepare import reserved_ids
     from sitegen.sections import SECTIONS
 
     template_ids = reserved_ids(SECTIONS).ids

@@ -6,8 +6,8 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-from sitegen.build import prepare
 from sitegen.config import BuildOptions
+from sitegen.prepare import prepare
 from sitegen.sections import SECTIONS
 from tests.helpers import SMALL_SITE, SMALL_TODAY
 

@@ -1,0 +1,253 @@
+"""The build cache: what earlier builds worked out, so that a build costs what changed.
+
+It lives in the user's cache folder (``$SITEGEN_CACHE``, or ``$XDG_CACHE_HOME/sitegen``,
+or ``~/.cache/sitegen``), one folder per output folder, never beside or inside the
+output (which is published whole). Delete it at will, or build with ``--fresh``. It
+holds, in one SQLite file:
+
+- each content file as read and checked, by path, taken again only while the file's
+  size, modification time and inode are the same;
+- each body as rendered, by its text, base path and the templates' reserved ids;
+- each file of the last output with the key it was made with and its size and
+  modification time, so an output whose key has not changed is linked from the previous
+  output instead of made again (the previous output is not touched: it is replaced
+  whole, as always);
+- the key of the search index, so an index whose pages have not changed is kept.
+
+A key is a digest of everything an output is made from: sitegen's own code and
+templates, the settings, the options, the build date, what every page shows (the
+footer, the navigation), and the digests of the documents the output declares it reads
+(see :mod:`sitegen.reads`). A cache written by other code, or that cannot be read, is
+not used: the build is then a full one, and writes a new cache.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import marshal
+import os
+import pickle
+import re
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from sitegen.loader import LoadedFile
+from sitegen.markdown import Heading, Link, Rendered, ReservedIds
+
+FORMAT = "1"
+"""Changed whenever what the cache holds changes shape."""
+
+
+def cache_root() -> Path:
+    """Where the caches of every output live."""
+    if os.environ.get("SITEGEN_CACHE"):
+        return Path(os.environ["SITEGEN_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sitegen"
+
+
+def cache_folder(output: Path) -> Path:
+    """The cache of one output folder, named after it (and a digest of its full path)."""
+    resolved = output.resolve()
+    name = re.sub(r"[^A-Za-z0-9._-]", "-", resolved.name)[:40] or "output"
+    return cache_root() / f"{name}-{digest(str(resolved))[:12]}"
+
+
+def prune(root: Path, keep: Path) -> None:
+    """Remove the caches of output folders that no longer exist."""
+    for folder in root.iterdir() if root.is_dir() else ():
+        if folder == keep or not folder.is_dir():
+            continue
+        try:
+            output = Path((folder / "output").read_text(encoding="utf-8").strip())
+        except OSError:
+            continue
+        if not output.exists():
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@cache
+def code_key() -> str:
+    """sitegen's own code and templates: another version means another cache."""
+    from sitegen.templates import TEMPLATES
+
+    digest = hashlib.blake2b(FORMAT.encode(), digest_size=16)
+    package = Path(__file__).resolve().parent
+    for root in (package, TEMPLATES):
+        for path in sorted(root.rglob("*")):
+            if path.is_file() and path.suffix in (".py", ".html", ".js", ".css", ".xsl"):
+                digest.update(path.relative_to(root).as_posix().encode())
+                digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def digest(*parts: str) -> str:
+    """A short digest of some strings, which no other strings give."""
+    joined = "\0".join(parts).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(joined, digest_size=16).hexdigest()
+
+
+def stamp(path: Path) -> str:
+    """What says a file is unchanged: its size, modification time and inode."""
+    found = path.stat()
+    return f"{found.st_size}:{found.st_mtime_ns}:{found.st_ino}"
+
+
+@dataclass(frozen=True)
+class Output:
+    """A file of the last output: the key it was made with, and its stamp then."""
+
+    key: str
+    stamp: str
+
+
+def _pack_rendered(rendered: Rendered) -> bytes:
+    return marshal.dumps(
+        (
+            rendered.html,
+            tuple((h.level, h.text, h.id) for h in rendered.headings),
+            tuple((link.href, link.line) for link in rendered.links),
+            tuple((link.href, link.line) for link in rendered.unsafe),
+            rendered.images_without_alt,
+            rendered.raw_html_lines,
+        )
+    )
+
+
+def _unpack_rendered(data: bytes) -> Rendered:
+    html, headings, links, unsafe, no_alt, raw = marshal.loads(data)
+    return Rendered(
+        html=html,
+        headings=tuple(Heading(*h) for h in headings),
+        links=tuple(Link(*link) for link in links),
+        unsafe=tuple(Link(*link) for link in unsafe),
+        images_without_alt=no_alt,
+        raw_html_lines=raw,
+    )
+
+
+class BuildCache:
+    """The cache of one output folder; :meth:`save` writes what changed."""
+
+    def __init__(self, folder: Path, *, fresh: bool = False) -> None:
+        self.folder = folder
+        self.files: dict[str, tuple[str, str, bytes]] = {}
+        """By path: (stamp, shown path, the file as read, pickled)."""
+        self.bodies: dict[str, bytes] = {}
+        self.outputs: dict[str, Output] = {}
+        self.values: dict[str, str] = {}
+        self._new_files: dict[str, tuple[str, str, bytes]] = {}
+        self._new_bodies: dict[str, bytes] = {}
+        self.usable = False
+        if not fresh:
+            self._load()
+
+    @property
+    def database(self) -> Path:
+        return self.folder / "cache.sqlite"
+
+    def _load(self) -> None:
+        try:
+            with sqlite3.connect(f"file:{self.database}?mode=ro", uri=True) as db:
+                values = dict(db.execute("SELECT name, value FROM meta"))
+                if values.get("code") != code_key():
+                    return
+                self.values = values
+                self.files = {
+                    path: (stamp_, shown, blob)
+                    for path, stamp_, shown, blob in db.execute("SELECT * FROM files")
+                }
+                self.bodies = dict(db.execute("SELECT key, blob FROM bodies"))
+                self.outputs = {
+                    path: Output(key, stamp_)
+                    for path, key, stamp_ in db.execute("SELECT path, key, stamp FROM outputs")
+                }
+                self.usable = True
+        except sqlite3.Error:
+            self.files, self.bodies, self.outputs, self.values = {}, {}, {}, {}
+
+    # ------------------------------------------------------------------ content files
+
+    def known_file(self, path: Path, shown: str) -> LoadedFile | None:
+        """The file as an earlier build read it, if it has not changed since."""
+        key = str(path)
+        try:
+            now = stamp(path)
+        except OSError:
+            return None
+        found = self.files.get(key)
+        if found is None or found[0] != now or found[1] != shown:
+            return None
+        loaded: LoadedFile = pickle.loads(found[2])
+        self._new_files[key] = found
+        return loaded
+
+    def remember_files(self, files: Iterable[LoadedFile]) -> None:
+        for loaded in files:
+            key = str(loaded.path)
+            if key in self._new_files:
+                continue
+            try:
+                now = stamp(loaded.path)
+            except OSError:
+                continue
+            blob = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
+            self._new_files[key] = (now, loaded.shown, blob)
+
+    # ------------------------------------------------------------------ bodies
+
+    @staticmethod
+    def body_key(body: str, base_path: str, reserved: ReservedIds) -> str:
+        return digest(body, base_path, *sorted(reserved.ids), *reserved.prefixes)
+
+    def rendered(self, key: str) -> Rendered | None:
+        blob = self.bodies.get(key)
+        if blob is None:
+            return None
+        self._new_bodies[key] = blob
+        return _unpack_rendered(blob)
+
+    def remember_body(self, key: str, rendered: Rendered) -> None:
+        self._new_bodies[key] = _pack_rendered(rendered)
+
+    # ------------------------------------------------------------------ saving
+
+    def save(self, output: Path, outputs: Mapping[str, Output], values: Mapping[str, str]) -> None:
+        """Write the cache of this build: what it read, rendered and wrote, and nothing else."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        (self.folder / "output").write_text(f"{output.resolve()}\n", encoding="utf-8")
+        prune(self.folder.parent, self.folder)
+        temporary = self.folder / f"cache.{os.getpid()}.sqlite"
+        temporary.unlink(missing_ok=True)
+        with sqlite3.connect(temporary) as db:
+            db.executescript(
+                "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
+                "CREATE TABLE files (path TEXT PRIMARY KEY, stamp TEXT, shown TEXT, blob BLOB);"
+                "CREATE TABLE bodies (key TEXT PRIMARY KEY, blob BLOB);"
+                "CREATE TABLE outputs (path TEXT PRIMARY KEY, key TEXT, stamp TEXT);"
+            )
+            db.executemany(
+                "INSERT INTO meta VALUES (?, ?)", [("code", code_key()), *values.items()]
+            )
+            db.executemany(
+                "INSERT INTO files VALUES (?, ?, ?, ?)",
+                ((path, *entry) for path, entry in self._new_files.items()),
+            )
+            db.executemany("INSERT INTO bodies VALUES (?, ?)", self._new_bodies.items())
+            db.executemany(
+                "INSERT INTO outputs VALUES (?, ?, ?)",
+                ((path, out.key, out.stamp) for path, out in outputs.items()),
+            )
+        db.close()
+        os.replace(temporary, self.database)
+
+
+def output_stamps(root: Path, paths: Iterable[str]) -> Iterator[tuple[str, str]]:
+    """The stamp of each written output, by its path inside ``root``."""
+    for relative in paths:
+        found = (root / relative).stat()
+        yield relative, f"{found.st_size}:{found.st_mtime_ns}"

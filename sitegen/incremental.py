@@ -1,0 +1,102 @@
+"""Which outputs an edit changed: a key for every page and file, from what it reads.
+
+An output's key digests what it is made from: what every page shows (the global key)
+and the digest of each document it declares it reads (:mod:`sitegen.reads`). Two
+builds give an output the same key only if it would come out the same, so a build
+keeps the outputs whose key has not changed and makes only the others.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cached_property
+from pathlib import Path
+
+from sitegen.cache import code_key, digest
+from sitegen.loader import LoadedFile
+from sitegen.plan import FileJob, PageJob
+from sitegen.reads import EVERYTHING
+from sitegen.search import BUNDLE
+
+ABSENT = "-"
+"""The digest of a document that is not in the site (never written, or a draft)."""
+
+
+class Fingerprints:
+    """The digest of each read key (``meetings/x``, ``meetings/x:body``, ``meetings/*``)."""
+
+    def __init__(self, files: Iterable[LoadedFile], published: set[tuple[str, str]]) -> None:
+        self.docs: dict[str, tuple[str, str]] = {}
+        by_collection: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        for loaded in files:
+            key = (loaded.collection.name, loaded.slug)
+            if key not in published:
+                continue
+            self.docs[f"{key[0]}/{key[1]}"] = loaded.fingerprint
+            by_collection[key[0]].append((key[1], loaded.fingerprint[0]))
+        self._memo: dict[str, str] = {}
+        self.collections = {
+            name: digest(*(f"{slug}={meta}" for slug, meta in sorted(found)))
+            for name, found in by_collection.items()
+        }
+
+    @cached_property
+    def everything(self) -> str:
+        """Every front-matter of the site (bodies are only ever shown on their own page)."""
+        return digest(*(f"{key}={pair[0]}" for key, pair in sorted(self.docs.items())))
+
+    def of(self, key: str) -> str:
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self._of(key)
+        return found
+
+    def _of(self, key: str) -> str:
+        if key == EVERYTHING:
+            return self.everything
+        if key.endswith("/*"):
+            return self.collections.get(key[:-2], ABSENT)
+        if key.endswith(":body"):
+            found = self.docs.get(key[: -len(":body")])
+            return found[1] if found else ABSENT
+        found = self.docs.get(key)
+        return found[0] if found else ABSENT
+
+
+def template_key(dirs: Sequence[Path]) -> str:
+    """The templates a site's pages are made with: sitegen's and any the site overrides."""
+    parts = [code_key()]
+    for folder in dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file():
+                parts.append(f"{path.relative_to(folder).as_posix()}:{digest(path.read_text())}")
+    return digest(*parts)
+
+
+def job_key(global_key: str, path: str, kind: str, reads: Iterable[str], fp: Fingerprints) -> str:
+    """The key of one output: the global key, what it is, and the digests of what it reads."""
+    of = fp.of
+    return digest(
+        global_key, path, kind, "\n".join([f"{key}={of(key)}" for key in sorted(set(reads))])
+    )
+
+
+def output_keys(
+    global_key: str, jobs: Sequence[PageJob], files: Sequence[FileJob], fp: Fingerprints
+) -> dict[str, str]:
+    """The key of every page and file, by the path it is written to."""
+    keys = {
+        job.output_file: job_key(global_key, job.path, job.template, job.reads(), fp)
+        for job in jobs
+    }
+    for file_job in files:
+        keys[file_job.path] = job_key(global_key, file_job.path, "file", file_job.reads(), fp)
+    return keys
+
+
+def search_key(keys: Mapping[str, str], indexed: Iterable[PageJob], glob: str) -> str:
+    """The search index's key: the keys of the pages it indexes, and how it indexes them."""
+    return digest(
+        BUNDLE, glob, *sorted(f"{job.output_file}={keys[job.output_file]}" for job in indexed)
+    )
