@@ -9,9 +9,9 @@ summary.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from importlib import metadata
 from pathlib import Path
 
 from sitegen.cache import BuildCache, Output, cache_folder, digest, output_stamps, stamp
@@ -59,9 +59,9 @@ class Kept:
         earlier = self.cache.outputs.get(relative)
         if earlier is None or earlier.key != key:
             return False
-        source = self.output / relative
+        source = f"{self.output}/{relative}"
         try:
-            found = source.stat()
+            found = os.stat(source)
         except OSError:
             return False
         if f"{found.st_size}:{found.st_mtime_ns}" != earlier.stamp:
@@ -95,9 +95,7 @@ def build(options: BuildOptions) -> BuildReport:
             global_key(prepared, options), prepared.jobs, prepared.file_jobs, fingerprints
         )
         items = [job for job in prepared.jobs if job.document is not None]
-        glob = pages_glob(job.path for job in items)
-        version = metadata.version("pagefind_bin")
-        index_key = search_key(keys, items, f"{glob}:{version}") if options.search else ""
+        index_key = search_key(keys, items, indexer_key(items)) if options.search else ""
     staging = Staging(options.output)
     kept = Kept(cache, output, staging)
     indexer: Indexer | None = None
@@ -159,6 +157,13 @@ def build(options: BuildOptions) -> BuildReport:
         made=made,
         kept=kept.count,
     )
+
+
+def indexer_key(items: Sequence[PageJob]) -> str:
+    """How the index is made: which pages, and by which Pagefind."""
+    from importlib import metadata
+
+    return f"{pages_glob(job.path for job in items)}:{metadata.version('pagefind_bin')}"
 
 
 def render_job(prepared: Prepared, job: PageJob) -> bytes:

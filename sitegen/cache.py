@@ -30,10 +30,11 @@ import pickle
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import Any
 
 from sitegen.loader import LoadedFile
 from sitegen.markdown import Heading, Link, Rendered, ReservedIds
@@ -89,6 +90,12 @@ def digest(*parts: str) -> str:
     """A short digest of some strings, which no other strings give."""
     joined = "\0".join(parts).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(joined, digest_size=16).hexdigest()
+
+
+@lru_cache(maxsize=16)
+def _rendering_key(base_path: str, reserved: ReservedIds) -> str:
+    """What a body's HTML depends on besides its text."""
+    return digest(base_path, *sorted(reserved.ids), *reserved.prefixes)
 
 
 def stamp(path: Path) -> str:
@@ -202,7 +209,7 @@ class BuildCache:
 
     @staticmethod
     def body_key(body: str, base_path: str, reserved: ReservedIds) -> str:
-        return digest(body, base_path, *sorted(reserved.ids), *reserved.prefixes)
+        return digest(body, _rendering_key(base_path, reserved))
 
     def rendered(self, key: str) -> Rendered | None:
         blob = self.bodies.get(key)
@@ -217,37 +224,84 @@ class BuildCache:
     # ------------------------------------------------------------------ saving
 
     def save(self, output: Path, outputs: Mapping[str, Output], values: Mapping[str, str]) -> None:
-        """Write the cache of this build: what it read, rendered and wrote, and nothing else."""
+        """Write the cache of this build: what it read, rendered and wrote, and nothing else.
+
+        Only what changed is written, in one transaction: a build killed while saving
+        leaves the cache as the last build saved it.
+        """
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "output").write_text(f"{output.resolve()}\n", encoding="utf-8")
         prune(self.folder.parent, self.folder)
-        temporary = self.folder / f"cache.{os.getpid()}.sqlite"
-        temporary.unlink(missing_ok=True)
-        with sqlite3.connect(temporary) as db:
-            db.executescript(
-                "CREATE TABLE meta (name TEXT PRIMARY KEY, value TEXT);"
-                "CREATE TABLE files (path TEXT PRIMARY KEY, stamp TEXT, shown TEXT, blob BLOB);"
-                "CREATE TABLE bodies (key TEXT PRIMARY KEY, blob BLOB);"
-                "CREATE TABLE outputs (path TEXT PRIMARY KEY, key TEXT, stamp TEXT);"
-            )
-            db.executemany(
-                "INSERT INTO meta VALUES (?, ?)", [("code", code_key()), *values.items()]
-            )
-            db.executemany(
-                "INSERT INTO files VALUES (?, ?, ?, ?)",
-                ((path, *entry) for path, entry in self._new_files.items()),
-            )
-            db.executemany("INSERT INTO bodies VALUES (?, ?)", self._new_bodies.items())
-            db.executemany(
-                "INSERT INTO outputs VALUES (?, ?, ?)",
-                ((path, out.key, out.stamp) for path, out in outputs.items()),
-            )
-        db.close()
-        os.replace(temporary, self.database)
+        try:
+            self._write(outputs, values)
+        except sqlite3.Error:
+            # A cache that cannot be written (a full disk, a damaged file) is started again.
+            self.database.unlink(missing_ok=True)
+            self.usable = False
+            self.files, self.bodies, self.outputs = {}, {}, {}
+            self._write(outputs, values)
+
+    def _write(self, outputs: Mapping[str, Output], values: Mapping[str, str]) -> None:
+        db = sqlite3.connect(self.database, timeout=30)
+        try:
+            with db:
+                db.executescript(_SCHEMA)
+                if not self.usable:
+                    db.executescript("".join(f"DELETE FROM {t};" for t in _TABLES))
+                db.execute("DELETE FROM meta")
+                db.executemany(
+                    "INSERT INTO meta VALUES (?, ?)", [("code", code_key()), *values.items()]
+                )
+                _sync(
+                    db,
+                    "files",
+                    "path",
+                    self.files,
+                    self._new_files,
+                    lambda path, entry: (path, *entry),
+                )
+                _sync(db, "bodies", "key", self.bodies, self._new_bodies, lambda k, b: (k, b))
+                _sync(
+                    db,
+                    "outputs",
+                    "path",
+                    self.outputs,
+                    outputs,
+                    lambda path, out: (path, out.key, out.stamp),
+                )
+        finally:
+            db.close()
+
+
+_TABLES = ("meta", "files", "bodies", "outputs")
+_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);"
+    "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT, shown TEXT, blob BLOB);"
+    "CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, blob BLOB);"
+    "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, key TEXT, stamp TEXT);"
+)
+
+
+def _sync(
+    db: sqlite3.Connection,
+    table: str,
+    key: str,
+    before: Mapping[str, Any],
+    after: Mapping[str, Any],
+    row: Callable[[str, Any], tuple[Any, ...]],
+) -> None:
+    """Make ``table`` hold ``after``, given that it holds ``before``: delete and write
+    only the rows that differ."""
+    gone = [(name,) for name in before if name not in after]
+    db.executemany(f"DELETE FROM {table} WHERE {key} = ?", gone)
+    changed = [row(name, value) for name, value in after.items() if before.get(name) != value]
+    if changed:
+        marks = ", ".join("?" * len(changed[0]))
+        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", changed)
 
 
 def output_stamps(root: Path, paths: Iterable[str]) -> Iterator[tuple[str, str]]:
     """The stamp of each written output, by its path inside ``root``."""
     for relative in paths:
-        found = (root / relative).stat()
+        found = os.stat(f"{root}/{relative}")
         yield relative, f"{found.st_size}:{found.st_mtime_ns}"

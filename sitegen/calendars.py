@@ -10,13 +10,15 @@ duplicates. DTSTAMP comes from the content, so output is reproducible.
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
-
-from icalendar import Calendar, Event
 
 from sitegen.config import SiteUrls
 from sitegen.index import PlannedMeeting
 from sitegen.views import Views
+
+if TYPE_CHECKING:  # icalendar is imported when a calendar is first written
+    from icalendar import Calendar, Event
 
 PRODUCT_ID = "-//sitegen//sitegen transparency portal//EN"
 ICS = "text/calendar; charset=utf-8"
@@ -25,12 +27,21 @@ ICS = "text/calendar; charset=utf-8"
 
 def new_calendar(name: str) -> Calendar:
     """An empty calendar with the site's product id."""
+    from icalendar import Calendar
+
     calendar = Calendar()
     calendar.add("prodid", PRODUCT_ID)
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("x-wr-calname", name)
     return calendar
+
+
+def new_event() -> Event:
+    """An empty event, for a calendar made with :func:`new_calendar`."""
+    from icalendar import Event
+
+    return Event()
 
 
 def uid(kind: str, slug: str, urls: SiteUrls) -> str:
@@ -58,7 +69,7 @@ def meetings_calendar(views: Views, zone: ZoneInfo, name: str, group: str | None
 def _meeting_event(planned: PlannedMeeting, views: Views, zone: ZoneInfo) -> Event:
     nxt, recorded_at, urls = planned.plan, planned.recorded_at, views.urls
     group = views.index.group_name(planned.group)
-    event = Event()
+    event = new_event()
     event.add("uid", uid("next-meeting", recorded_at.slug, urls))
     event.add("dtstamp", utc_midnight(recorded_at.date))
     event.add("summary", f"{group} meeting")

@@ -90,7 +90,7 @@ def parser() -> argparse.ArgumentParser:
         "--fresh",
         action="store_true",
         help="make every page and file again, ignoring what earlier builds kept "
-        "(in .<output>.cache beside the output)",
+        "(in $SITEGEN_CACHE, else ~/.cache/sitegen: safe to delete)",
     )
 
     check = commands.add_parser("check", help="check the content and list every problem")

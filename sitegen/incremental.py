@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cached_property
 from pathlib import Path
 
 from sitegen.cache import code_key, digest
@@ -24,44 +23,36 @@ ABSENT = "-"
 
 
 class Fingerprints:
-    """The digest of each read key (``meetings/x``, ``meetings/x:body``, ``meetings/*``)."""
+    """The digest of each read key (``meetings/x``, ``meetings/x:body``, ``meetings/*``),
+    as the line ``key=digest`` that an output's key is made of."""
 
     def __init__(self, files: Iterable[LoadedFile], published: set[tuple[str, str]]) -> None:
-        self.docs: dict[str, tuple[str, str]] = {}
+        lines = _Lines()
         by_collection: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        documents: list[tuple[str, str]] = []
         for loaded in files:
-            key = (loaded.collection.name, loaded.slug)
-            if key not in published:
+            collection, slug = loaded.collection.name, loaded.slug
+            if (collection, slug) not in published:
                 continue
-            self.docs[f"{key[0]}/{key[1]}"] = loaded.fingerprint
-            by_collection[key[0]].append((key[1], loaded.fingerprint[0]))
-        self._memo: dict[str, str] = {}
-        self.collections = {
-            name: digest(*(f"{slug}={meta}" for slug, meta in sorted(found)))
-            for name, found in by_collection.items()
-        }
+            meta, body = loaded.fingerprint
+            key = f"{collection}/{slug}"
+            lines[key] = f"{key}={meta}"
+            lines[f"{key}:body"] = f"{key}:body={body}"
+            by_collection[collection].append((slug, meta))
+            documents.append((key, meta))
+        for name, found in by_collection.items():
+            members = digest(*(f"{slug}={meta}" for slug, meta in sorted(found)))
+            lines[f"{name}/*"] = f"{name}/*={members}"
+        everything = digest(*(f"{key}={meta}" for key, meta in sorted(documents)))
+        lines[EVERYTHING] = f"{EVERYTHING}={everything}"
+        self.lines = lines
+        self.line = lines.__getitem__
+        """``key=digest`` of one read key."""
 
-    @cached_property
-    def everything(self) -> str:
-        """Every front-matter of the site (bodies are only ever shown on their own page)."""
-        return digest(*(f"{key}={pair[0]}" for key, pair in sorted(self.docs.items())))
 
-    def of(self, key: str) -> str:
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = self._of(key)
-        return found
-
-    def _of(self, key: str) -> str:
-        if key == EVERYTHING:
-            return self.everything
-        if key.endswith("/*"):
-            return self.collections.get(key[:-2], ABSENT)
-        if key.endswith(":body"):
-            found = self.docs.get(key[: -len(":body")])
-            return found[1] if found else ABSENT
-        found = self.docs.get(key)
-        return found[0] if found else ABSENT
+class _Lines(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return f"{key}={ABSENT}"
 
 
 def template_key(dirs: Sequence[Path]) -> str:
@@ -76,10 +67,8 @@ def template_key(dirs: Sequence[Path]) -> str:
 
 def job_key(global_key: str, path: str, kind: str, reads: Iterable[str], fp: Fingerprints) -> str:
     """The key of one output: the global key, what it is, and the digests of what it reads."""
-    of = fp.of
-    return digest(
-        global_key, path, kind, "\n".join([f"{key}={of(key)}" for key in sorted(set(reads))])
-    )
+    keys = reads if isinstance(reads, (set, frozenset)) else set(reads)
+    return digest(global_key, path, kind, "\n".join(map(fp.line, sorted(keys))))
 
 
 def output_keys(

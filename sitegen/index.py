@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
+from typing import Any, TypeVar, cast
 
 from sitegen.model import (
     Group,
@@ -28,6 +30,9 @@ from sitegen.model import (
 from sitegen.opportunities import OpportunityState, opportunity_state
 from sitegen.tracker import HistoryEntry, TrackedAction, track_meeting, updates_by_action
 from sitegen.values import days_between
+
+T = TypeVar("T")
+_NOT_YET = object()
 
 
 @dataclass(frozen=True)
@@ -80,6 +85,14 @@ class SiteIndex:
         self.today = today
         self.stale_after_months = site.settings.stale_after_months
         self._actions_of: dict[str, list[TrackedAction]] = {}
+        self._memo: dict[tuple[str, str], Any] = {}
+
+    def memo(self, kind: str, key: str, make: Callable[[], T]) -> T:
+        """``make()``, worked out once per ``(kind, key)`` for this index."""
+        found = self._memo.get((kind, key), _NOT_YET)
+        if found is _NOT_YET:
+            found = self._memo[(kind, key)] = make()
+        return cast(T, found)
 
     def warm(self) -> None:
         """Work out every shared answer now, before pages are rendered in parallel."""

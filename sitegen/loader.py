@@ -230,7 +230,7 @@ def scan(content: Path) -> tuple[list[tuple[Path, Collection]], list[Problem]]:
             continue
         collection = COLLECTION_BY_NAME.get(entry.name)
         if entry.is_dir() and collection is not None:
-            for path in sorted(entry.iterdir()):
+            for path in sorted(entry.iterdir(), key=_name):
                 if path.name.startswith("."):
                     continue
                 if is_content_file(path):
@@ -248,6 +248,11 @@ def scan(content: Path) -> tuple[list[tuple[Path, Collection]], list[Problem]]:
                 )
             )
     return found, problems
+
+
+def _name(path: Path) -> str:
+    """The sort key of the files of one folder: their names (faster than comparing paths)."""
+    return path.name
 
 
 def _ignored(path: Path, why: str) -> Problem:

@@ -11,15 +11,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import Any
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any
 
-from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
-from markdown_it.token import Token
-from mdit_py_plugins.anchors import anchors_plugin
-from mdit_py_plugins.anchors.index import unique_slug
-from mdit_py_plugins.footnote import footnote_plugin
+if TYPE_CHECKING:  # markdown-it-py is imported when a body first needs it
+    from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
+    from markdown_it.token import Token
 
 RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 """Text that is a raw HTML tag: shown as text, and warned about."""
@@ -39,7 +36,12 @@ class ReservedIds:
 
 NO_RESERVED_IDS = ReservedIds()
 
-__all__ = ["unique_slug"]  # the heading ids' de-duplication, shared with sitegen.bodies
+def unique_slug(slug: str, slugs: set[str]) -> str:
+    """``slug``, or ``slug-1``, ``slug-2``...: the first not in ``slugs`` (then added),
+    as markdown-it-py's anchors plugin de-duplicates heading ids."""
+    from mdit_py_plugins.anchors.index import unique_slug as plugins_unique_slug
+
+    return plugins_unique_slug(slug, slugs)
 
 
 @dataclass(frozen=True)
@@ -94,12 +96,24 @@ def heading_slug(text: str, reserved: ReservedIds = NO_RESERVED_IDS) -> str:
     return f"{slug}-section" if reserved.clashes(slug) else slug
 
 
-@lru_cache(maxsize=65536)
+_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+_C0_OR_SPACE = "".join(map(chr, range(0x21)))
+
+
 def link_scheme(href: str) -> str:
-    """The scheme of a link, lower-cased; empty for relative links."""
+    """The scheme of a link, lower-cased; empty for relative links.
+
+    As ``urllib.parse.urlsplit`` finds it (leading controls and spaces dropped, tabs
+    and line ends ignored), without splitting the rest: links are many and mostly
+    different, and this is called for each.
+    """
     if href.startswith("//"):
         return "https"
-    return urlsplit(href).scheme.lower()
+    url = href.lstrip(_C0_OR_SPACE)
+    if "\t" in url or "\r" in url or "\n" in url:
+        url = url.replace("\t", "").replace("\r", "").replace("\n", "")
+    found = _SCHEME.match(url)
+    return found.group(1).lower() if found else ""
 
 
 def is_safe_href(href: str) -> bool:
@@ -112,6 +126,10 @@ def _parser(footnotes: bool, strikethrough: bool, reserved: ReservedIds) -> Mark
     """A parser with only the rules a body needs: footnotes and strikethrough cost time
     on every paragraph, so bodies without ``[^`` or ``~~`` are parsed without them (the
     HTML is the same)."""
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.anchors import anchors_plugin
+    from mdit_py_plugins.footnote import footnote_plugin
+
     md = MarkdownIt("commonmark", {"html": False, "xhtmlOut": False, "typographer": False})
     md.enable("table")
     if strikethrough:

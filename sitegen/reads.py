@@ -31,29 +31,41 @@ def all_of(collection: str) -> str:
     return f"{collection}/*"
 
 
-def meeting_reads(index: SiteIndex, slug: str) -> set[str]:
+def meeting_reads(index: SiteIndex, slug: str) -> frozenset[str]:
     """A meeting as a link shows it: its title is its group's name unless it has its own."""
-    meeting = index.site.meetings.get(slug)
-    found = {doc("meetings", slug)}
-    if meeting is not None:
-        found.add(doc("groups", meeting.group))
-    return found
+
+    def make() -> frozenset[str]:
+        meeting = index.site.meetings.get(slug)
+        found = {doc("meetings", slug)}
+        if meeting is not None:
+            found.add(doc("groups", meeting.group))
+        return frozenset(found)
+
+    return index.memo("meeting reads", slug, make)
 
 
-def action_reads(tracked: TrackedAction) -> set[str]:
+def action_reads(index: SiteIndex, tracked: TrackedAction) -> frozenset[str]:
     """An action as a row shows it: every meeting of its history, its owners and group."""
-    found = {doc("groups", tracked.meeting.group)}
-    for entry in tracked.history:
-        found.add(doc("meetings", entry.meeting.slug))
-        found.add(doc("groups", entry.meeting.group))
-    for slug in tracked.action.owners:
-        found.add(doc("people", slug))
-        found.add(doc("groups", slug))
-    return found
+
+    def make() -> frozenset[str]:
+        found = {doc("groups", tracked.meeting.group)}
+        for entry in tracked.history:
+            found.add(doc("meetings", entry.meeting.slug))
+            found.add(doc("groups", entry.meeting.group))
+        for slug in tracked.action.owners:
+            found.add(doc("people", slug))
+            found.add(doc("groups", slug))
+        return frozenset(found)
+
+    return index.memo("action reads", tracked.ref, make)
 
 
-def group_reads(index: SiteIndex, group: str) -> set[str]:
+def group_reads(index: SiteIndex, group: str) -> frozenset[str]:
     """A group's name, and every meeting of it (its plans and what became of them)."""
-    found = {doc("groups", group)}
-    found.update(doc("meetings", m.slug) for m in index.meetings_by_group.get(group, ()))
-    return found
+
+    def make() -> frozenset[str]:
+        found = {doc("groups", group)}
+        found.update(doc("meetings", m.slug) for m in index.meetings_by_group.get(group, ()))
+        return frozenset(found)
+
+    return index.memo("group reads", group, make)

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
-import ctypes.util
 import fcntl
 import os
 import re
@@ -29,7 +28,8 @@ import secrets
 import shutil
 import tempfile
 import time
-from pathlib import Path, PurePosixPath
+from functools import lru_cache
+from pathlib import Path
 
 from sitegen.errors import BuildError
 
@@ -74,15 +74,16 @@ class Staging:
         os.write(self._lock, f"Being written by sitegen, process {os.getpid()}.\n".encode())
         (self.root / MARKER).write_text("Built by sitegen; replaced whole on each build.\n")
         self._done = False
+        self._remover = 0
+        """The child process removing the previous output, while there is one."""
 
     def write(self, relative: str, data: bytes) -> None:
         write_file(self.root, relative, data)
 
-    def link(self, relative: str, source: Path) -> bool:
+    def link(self, relative: str, source: str | Path) -> bool:
         """Put ``source`` (a file of the previous output) at ``relative``, as a hard link:
         the same bytes, written again in no time. False when the system cannot link."""
-        target = self.root / safe_relative(relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        target = _target(self.root, relative)
         try:
             os.link(source, target)
         except OSError:
@@ -128,18 +129,38 @@ class Staging:
                 old.rmdir()
                 os.rename(self.output, old)
                 os.rename(self.root, self.output)
-                _remove(old)
+                self._remove_previous(old)
                 self._done = True
                 return
-            _remove(self.root)  # now holds the previous output
+            self._remove_previous(self.root)  # now holds the previous output
         else:
             os.rename(self.root, self.output)
         self._done = True
 
+    def _remove_previous(self, folder: Path) -> None:
+        """Remove the previous output in a child process while this one goes on (the
+        build's last steps need no disk the old tree holds); :meth:`discard` waits."""
+        try:
+            pid = os.fork()
+        except OSError:
+            _remove(folder)
+            return
+        if pid == 0:  # the child
+            try:
+                _remove(folder)
+            finally:
+                os._exit(0)
+        self._remover = pid
+
     def discard(self) -> None:
+        """Remove the staging folder if it was not committed; wait for every removal."""
         if not self._done:
             _remove(self.root)
             self._done = True
+        if self._remover:
+            with contextlib.suppress(ChildProcessError):
+                os.waitpid(self._remover, 0)
+            self._remover = 0
         self._release()
 
     def _release(self) -> None:
@@ -232,26 +253,38 @@ def new_folder(parent: Path, prefix: str) -> Path:
     raise BuildError(f"cannot make a staging folder in {parent}")  # pragma: no cover
 
 
-def safe_relative(relative: str) -> PurePosixPath:
+def safe_relative(relative: str) -> str:
     """A path inside the output; anything that could escape it is refused."""
-    path = PurePosixPath(relative)
-    if path.is_absolute() or ".." in path.parts or not path.parts:
+    parts = [part for part in relative.split("/") if part and part != "."]
+    if relative.startswith("/") or ".." in parts or not parts or "\0" in relative:
         raise BuildError(f"refusing to write outside the output folder: {relative!r}")
-    return path
+    return "/".join(parts)
+
+
+def _target(root: Path, relative: str) -> str:
+    """Where ``relative`` goes under ``root``, its folder made (once per folder)."""
+    target = f"{root}/{safe_relative(relative)}"
+    _folder(target.rpartition("/")[0])
+    return target
+
+
+@lru_cache(maxsize=16384)
+def _folder(path: str) -> None:
+    """Make a folder of a staging tree; each tree has a new name, so each is made once."""
+    os.makedirs(path, exist_ok=True)
 
 
 def write_file(root: Path, relative: str, data: bytes) -> None:
-    target = root / safe_relative(relative)
-    target.parent.mkdir(parents=True, exist_ok=True)
-    target.write_bytes(data)
+    with open(_target(root, relative), "wb") as file:
+        file.write(data)
 
 
 def _exchange(a: Path, b: Path) -> bool:
     """Atomically swap two folders (Linux ``renameat2``); False where unsupported."""
-    libc_name = ctypes.util.find_library("c")
-    if libc_name is None:
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+    except OSError:
         return False
-    libc = ctypes.CDLL(libc_name, use_errno=True)
     renameat2 = getattr(libc, "renameat2", None)
     if renameat2 is None:
         return False

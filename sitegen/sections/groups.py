@@ -115,7 +115,7 @@ def bind_reads(ctx: SectionContext, group: Group) -> Any:
         found = group_reads(index, group.slug) | {body_of("groups", group.slug)}
         found |= {doc("people", member.person) for member in group.members}
         for tracked in index.actions_by_group.get(group.slug, ()):
-            found |= action_reads(tracked)
+            found |= action_reads(index, tracked)
         return found
 
     return reads

@@ -147,9 +147,9 @@ def bind_reads(ctx: SectionContext, meeting: Meeting) -> Any:
         found |= {doc("people", meeting.chair)} if meeting.chair else set()
         found |= {doc("projects", slug) for slug in meeting.projects}
         for tracked in index.actions_of(meeting):
-            found |= action_reads(tracked)
+            found |= action_reads(index, tracked)
         for made in index.updates_made_at(meeting):
-            found |= action_reads(made.tracked)
+            found |= action_reads(index, made.tracked)
         return found
 
     return reads

@@ -8,10 +8,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from icalendar import Event
 from markupsafe import Markup
 
-from sitegen.calendars import ICS, new_calendar, uid, utc_midnight
+from sitegen.calendars import ICS, new_calendar, new_event, uid, utc_midnight
 from sitegen.data import json_document
 from sitegen.errors import Problem, Severity
 from sitegen.feeds import ATOM_TYPE, Entry, FeedMaker
@@ -248,7 +247,7 @@ def entries(ctx: SectionContext) -> list[Entry]:
 def deadlines_calendar(ctx: SectionContext) -> bytes:
     calendar = new_calendar(f"{ctx.info.title}: opportunity closing dates")
     for opportunity in sorted(ctx.site.opportunities.values(), key=lambda o: (o.closes, o.slug)):
-        event = Event()
+        event = new_event()
         event.add("uid", uid("closes", opportunity.slug, ctx.urls))
         event.add("dtstamp", utc_midnight(opportunity.opens or opportunity.closes))
         event.add("summary", f"Closing date: {opportunity.title}")

@@ -103,7 +103,7 @@ def bind_reads(ctx: SectionContext, person: Person) -> Any:
                 for meeting in meetings:
                     found |= meeting_reads(index, meeting.slug)
         for tracked in index.actions_by_owner.get(person.slug, ()):
-            found |= action_reads(tracked)
+            found |= action_reads(index, tracked)
         return found
 
     return reads

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+from urllib.parse import urlsplit
+
 import pytest
 
-from sitegen.markdown import is_safe_href, render_markdown
+from sitegen.markdown import is_safe_href, link_scheme, render_markdown
 
 
 def test_tables_footnotes_and_heading_ids() -> None:
@@ -56,6 +59,33 @@ def test_unsafe_link_schemes_are_removed_and_reported(href: str) -> None:
 def test_safe_links_are_allowed(href: str) -> None:
     assert is_safe_href(href)
     assert not render_markdown(f"[x]({href})\n").unsafe
+
+
+def test_a_links_scheme_is_the_one_urlsplit_finds() -> None:
+    """Whether a link is safe hangs on its scheme: ours must be the standard library's."""
+    hrefs = [
+        " javascript:x",
+        "\x01java\tscript:x",
+        "java\nscript:alert(1)",
+        "JaVaScRiPt:x",
+        "1http://x",
+        "a+b.c-d:x",
+        "a_b:x",
+        "mailto:x@example.org",
+        "path:80",
+        "x:",
+        ":x",
+        "",
+        "../x:y",
+        "h\u00e9:x",
+        "\u0130a:x",
+    ]
+    rng = random.Random(5)
+    alphabet = "aZ09+-.:_/ \t\n\x00#?\u00e9"
+    hrefs += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(8))) for _ in range(4000)]
+    for href in hrefs:
+        expected = "https" if href.startswith("//") else urlsplit(href).scheme.lower()
+        assert link_scheme(href) == expected, repr(href)
 
 
 def test_site_root_links_get_the_base_path() -> None:
