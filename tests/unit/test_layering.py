@@ -15,7 +15,7 @@ LAYERS = [
     ["config", "markdown", "writer", "search"],
     ["bodies"],
     ["loader", "references", "tracker", "opportunities"],
-    ["index", "links", "templates"],
+    ["index", "links", "templates", "repeats"],
     ["viewtypes"],
     ["views", "reads"],
     ["jsonld", "feeds", "calendars", "data"],
