@@ -33,6 +33,8 @@ from sitegen.tracker import (
     updates_by_action,
 )
 
+READ = ("groups", "people", "meetings")
+"""The collections a meeting's record is made of."""
 CHAIR_ROLE = re.compile(r"^\s*chair(?:person)?\s*$", re.IGNORECASE)
 """A member's role that makes them the group's chair."""
 
@@ -76,7 +78,7 @@ class Known:
 
 def read_content(content: Path) -> Known:
     """Read ``content`` through the loader; problems are left to ``sitegen check``."""
-    settings, files, _ = load_all(content, workers=0)
+    settings, files, _ = load_all(content, workers=0, only=READ)
     site, _, on_disk = assemble(settings, files, drafts=False)
     broken = {
         loaded.shown: group

@@ -261,11 +261,14 @@ def load_settings(content: Path) -> tuple[SiteSettings, list[Problem]]:
 
 
 def load_all(
-    content: Path, workers: int = 1
+    content: Path, workers: int = 1, only: Iterable[str] | None = None
 ) -> tuple[SiteSettings, list[LoadedFile], list[Problem]]:
-    """Read the settings and every content file."""
+    """Read the settings and every content file (of the collections named in ``only``)."""
     settings, problems = load_settings(content)
     found, layout = scan(content)
+    if only is not None:
+        wanted = frozenset(only)
+        found = [(path, collection) for path, collection in found if collection.name in wanted]
     problems.extend(layout)
     shown_root = display_path(content)
 
