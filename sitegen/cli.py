@@ -114,8 +114,17 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument(
         "kind", help="meeting, group, person, project, opportunity, report, news or page"
     )
-    new.add_argument("slug", help="the file name without .md, e.g. 2022-01-25-allies-group")
+    new.add_argument(
+        "slug",
+        help="the file name without .md, e.g. 2022-01-25-allies-group; for a meeting, "
+        "the group's file name alone takes the date its last meeting planned",
+    )
     _content_option(new)
+    new.add_argument(
+        "--today",
+        type=_date,
+        help="the date to give a file dated today, YYYY-MM-DD (default: today)",
+    )
 
     schema = commands.add_parser("schema", help="write JSON Schemas of the front-matter")
     schema.add_argument(
@@ -366,13 +375,16 @@ def run_serve(args: argparse.Namespace) -> int:
 
 
 def run_new(args: argparse.Namespace) -> int:
-    from sitegen.scaffold import ScaffoldError, create
+    from sitegen.scaffold import ScaffoldError, new_file
 
     try:
-        path = create(args.content, args.kind, args.slug)
+        written = new_file(args.content, args.kind, args.slug, args.today)
     except ScaffoldError as err:
         raise UsageError(str(err)) from err
-    print(f"Wrote {path}. Fill in the fields marked TODO, then run 'sitegen check'.")
+    print(f"Wrote {written.path}.")
+    for note in written.notes:
+        print(f"- {note}")
+    print("Fill in the fields marked TODO, then run 'sitegen check'.")
     return EXIT_OK
 
 

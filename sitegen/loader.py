@@ -285,11 +285,18 @@ the path messages show for it."""
 
 
 def load_all(
-    content: Path, workers: int = 1, known: KnownFiles | None = None
+    content: Path,
+    workers: int = 1,
+    known: KnownFiles | None = None,
+    only: Iterable[str] | None = None,
 ) -> tuple[SiteSettings, list[LoadedFile], list[Problem]]:
-    """Read the settings and every content file (only those ``known`` does not have)."""
+    """Read the settings and every content file (of the collections named in ``only``),
+    taking from ``known`` those an earlier build read and that have not changed."""
     settings, problems = load_settings(content)
     found, layout = scan(content)
+    if only is not None:
+        wanted = frozenset(only)
+        found = [(path, collection) for path, collection in found if collection.name in wanted]
     problems.extend(layout)
     shown_root = display_path(content)
     files: list[LoadedFile | None] = []

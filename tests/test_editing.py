@@ -79,8 +79,9 @@ def test_a_new_meeting_without_a_group_in_its_name_is_refused_naming_the_groups(
     assert result.code == 2
     assert result.err == (
         "sitegen: '2026-12-01-budget' does not say which group met: end the name with the "
-        "group's file name, e.g. 2026-12-01-advice-group (groups: advice-group, "
-        "steering-group, the-team)\n"
+        "group's file name, e.g. 2026-12-01-advice-group, or give the group's file name "
+        "alone for the date its last meeting planned (groups: advice-group, steering-group, "
+        "the-team)\n"
     )
     assert not (tmp_path / "content" / "meetings" / "2026-12-01-budget.md").exists()
 

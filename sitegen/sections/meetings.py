@@ -31,6 +31,7 @@ from sitegen.plan import (
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
+from sitegen.repeats import repeat_warnings
 from sitegen.tracker import tracker_views
 from sitegen.viewtypes import (
     ACTION_STATUS_LABELS,
@@ -381,8 +382,10 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
 
 
 def checks(check: CheckContext) -> Iterator[Problem]:
-    """Probable slips: a status changed where it was agreed; someone present not a member."""
+    """Probable slips: a status changed where it was agreed; someone present not a member;
+    a new action repeating one still open."""
     site, today = check.site, check.today
+    yield from repeat_warnings(site.meetings)
     for meeting in site.meetings.values():
         source = meeting.source
         for index, action in enumerate(meeting.actions, start=1):
