@@ -10,7 +10,7 @@ summary.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from sitegen.errors import Problem
 from sitegen.incremental import Fingerprints, output_keys, search_key, template_key
 from sitegen.model import LeftOut
 from sitegen.parallel import parallel_map
-from sitegen.plan import PageJob
+from sitegen.plan import FileJob, PageJob
 from sitegen.prepare import Prepared, Timings, prepare
 from sitegen.search import BUNDLE, Indexer, pages_glob
 from sitegen.templates import STATIC, render_template
@@ -120,11 +120,13 @@ def build(options: BuildOptions) -> BuildReport:
                 search = "kept the index: no indexed page changed"
             else:
                 indexer = Indexer(staging.root, [job.path for job in items])
-        with timings.step("render listings"):
+        with timings.step("render listings, data, feeds, calendars"):
             changed = [job for job in rest if not kept.take(job.output_file, keys[job.output_file])]
-            render_pages(prepared, staging.root, options.workers, changed)
-            made += len(changed)
-        with timings.step("write data, feeds, calendars"):
+            changed_files = [
+                job for job in prepared.file_jobs if not kept.take(job.path, keys[job.path])
+            ]
+            render_pages(prepared, staging.root, options.workers, changed, changed_files)
+            made += len(changed) + len(changed_files)
             files, written = write_extras(prepared, staging, kept, keys)
             made += written
         if indexer is not None:
@@ -170,38 +172,36 @@ def render_job(prepared: Prepared, job: PageJob) -> bytes:
     return render_template(prepared.templates, job.template, job.context()).encode("utf-8")
 
 
-def render_pages(prepared: Prepared, root: Path, workers: int, jobs: Sequence[PageJob]) -> None:
-    """Render and write ``jobs``, in several processes when there are many."""
-    if not jobs:
+def render_pages(
+    prepared: Prepared,
+    root: Path,
+    workers: int,
+    jobs: Sequence[PageJob],
+    files: Sequence[FileJob] = (),
+) -> None:
+    """Render and write ``jobs`` and make and write ``files``, in several processes when
+    there are many. Files first: a few of them (the open data) take the longest."""
+    work: list[PageJob | FileJob] = [*files, *jobs]
+    if not work:
         return
     prepared.index.warm()
 
-    def write_batch(batch: tuple[int, int]) -> int:
-        for position in range(*batch):
-            job = jobs[position]
+    def make(position: int) -> None:
+        job = work[position]
+        if isinstance(job, FileJob):
+            write_file(root, job.path, job.make())
+        else:
             write_file(root, job.output_file, render_job(prepared, job))
-        return batch[1] - batch[0]
 
-    size = 50
-    batches = [(start, min(start + size, len(jobs))) for start in range(0, len(jobs), size)]
-    parallel_map(write_batch, batches, workers if len(jobs) > 200 else 1)
-
-
-def extra_files(prepared: Prepared) -> dict[str, Callable[[], bytes]]:
-    """Every file that is not an HTML page, and how to make it."""
-    return {job.path: job.make for job in prepared.file_jobs}
+    parallel_map(make, range(len(work)), workers)
 
 
 def write_extras(
     prepared: Prepared, staging: Staging, kept: Kept, keys: dict[str, str]
 ) -> tuple[int, int]:
-    """The data, feeds, calendars, static and content files: how many, and how many made."""
+    """The static and content files; how many files are not pages, and how many of the
+    content files were copied again."""
     made = 0
-    files = extra_files(prepared)
-    for path, make in files.items():
-        if not kept.take(path, keys[path]):
-            staging.write(path, make())
-            made += 1
     if STATIC.is_dir():
         staging.copy_tree(STATIC, "static")
     for relative in prepared.files:
@@ -210,4 +210,4 @@ def write_extras(
         if not kept.take(relative, keys[relative]):
             staging.write(relative, source.read_bytes())
             made += 1
-    return len(files) + len(prepared.files), made
+    return len(prepared.file_jobs) + len(prepared.files), made

@@ -30,7 +30,7 @@ import pickle
 import re
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -138,17 +138,26 @@ def _unpack_rendered(data: bytes) -> Rendered:
 
 
 class BuildCache:
-    """The cache of one output folder; :meth:`save` writes what changed."""
+    """The cache of one output folder; :meth:`save` writes what changed.
+
+    What it holds is taken out as it is used (a blob is dropped once unpacked), and what
+    a build adds is packed only while it is saved, so a build never holds its content
+    twice over.
+    """
 
     def __init__(self, folder: Path, *, fresh: bool = False) -> None:
         self.folder = folder
-        self.files: dict[str, tuple[str, str, bytes]] = {}
-        """By path: (stamp, shown path, the file as read, pickled)."""
-        self.bodies: dict[str, bytes] = {}
+        self.files: dict[str, tuple[str, str]] = {}
+        """The rows of files: by path, (stamp, shown path)."""
+        self.bodies: set[str] = set()
+        """The keys of the rows of bodies."""
         self.outputs: dict[str, Output] = {}
         self.values: dict[str, str] = {}
-        self._new_files: dict[str, tuple[str, str, bytes]] = {}
-        self._new_bodies: dict[str, bytes] = {}
+        self._reader: sqlite3.Connection | None = None
+        self._new_files: dict[str, tuple[str, str, LoadedFile | None]] = {}
+        """What this build read: by path, (stamp, shown path, the file, or None when the
+        row holds it already)."""
+        self._new_bodies: dict[str, Rendered | None] = {}
         self.usable = False
         if not fresh:
             self._load()
@@ -165,17 +174,39 @@ class BuildCache:
                     return
                 self.values = values
                 self.files = {
-                    path: (stamp_, shown, blob)
-                    for path, stamp_, shown, blob in db.execute("SELECT * FROM files")
+                    path: (stamp_, shown)
+                    for path, stamp_, shown in db.execute("SELECT path, stamp, shown FROM files")
                 }
-                self.bodies = dict(db.execute("SELECT key, blob FROM bodies"))
+                self.bodies = {key for (key,) in db.execute("SELECT key FROM bodies")}
                 self.outputs = {
                     path: Output(key, stamp_)
                     for path, key, stamp_ in db.execute("SELECT path, key, stamp FROM outputs")
                 }
                 self.usable = True
         except sqlite3.Error:
-            self.files, self.bodies, self.outputs, self.values = {}, {}, {}, {}
+            self._forget()
+
+    def _blob(self, table: str, column: str, key: str) -> bytes | None:
+        """One row's blob, read when it is wanted: the cache is not held in memory whole."""
+        try:
+            if self._reader is None:
+                self._reader = sqlite3.connect(f"file:{self.database}?mode=ro", uri=True)
+            row = self._reader.execute(
+                f"SELECT blob FROM {table} WHERE {column} = ?", (key,)
+            ).fetchone()
+        except sqlite3.Error:
+            return None
+        return row[0] if row else None
+
+    def _close(self) -> None:
+        if self._reader is not None:
+            self._reader.close()
+            self._reader = None
+
+    def _forget(self) -> None:
+        self._close()
+        self.files, self.bodies, self.outputs, self.values = {}, set(), {}, {}
+        self.usable = False
 
     # ------------------------------------------------------------------ content files
 
@@ -186,11 +217,16 @@ class BuildCache:
             now = stamp(path)
         except OSError:
             return None
-        found = self.files.get(key)
-        if found is None or found[0] != now or found[1] != shown:
+        if self.files.get(key) != (now, shown):
             return None
-        loaded: LoadedFile = pickle.loads(found[2])
-        self._new_files[key] = found
+        blob = self._blob("files", "path", key)
+        if blob is None:
+            return None
+        try:
+            loaded: LoadedFile = pickle.loads(blob)
+        except Exception:  # a damaged row: the file is read again
+            return None
+        self._new_files[key] = (now, shown, None)
         return loaded
 
     def remember_files(self, files: Iterable[LoadedFile]) -> None:
@@ -202,8 +238,7 @@ class BuildCache:
                 now = stamp(loaded.path)
             except OSError:
                 continue
-            blob = pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL)
-            self._new_files[key] = (now, loaded.shown, blob)
+            self._new_files[key] = (now, loaded.shown, loaded)
 
     # ------------------------------------------------------------------ bodies
 
@@ -212,14 +247,16 @@ class BuildCache:
         return digest(body, _rendering_key(base_path, reserved))
 
     def rendered(self, key: str) -> Rendered | None:
-        blob = self.bodies.get(key)
+        if key not in self.bodies or key in self._new_bodies:
+            return None
+        blob = self._blob("bodies", "key", key)
         if blob is None:
             return None
-        self._new_bodies[key] = blob
+        self._new_bodies[key] = None
         return _unpack_rendered(blob)
 
     def remember_body(self, key: str, rendered: Rendered) -> None:
-        self._new_bodies[key] = _pack_rendered(rendered)
+        self._new_bodies[key] = rendered
 
     # ------------------------------------------------------------------ saving
 
@@ -229,16 +266,17 @@ class BuildCache:
         Only what changed is written, in one transaction: a build killed while saving
         leaves the cache as the last build saved it.
         """
+        self._close()
         self.folder.mkdir(parents=True, exist_ok=True)
         (self.folder / "output").write_text(f"{output.resolve()}\n", encoding="utf-8")
         prune(self.folder.parent, self.folder)
         try:
             self._write(outputs, values)
         except sqlite3.Error:
-            # A cache that cannot be written (a full disk, a damaged file) is started again.
+            # A cache that cannot be written (a full disk, a damaged file) is started again
+            # from what this build made; what it took from the old one is read again next time.
             self.database.unlink(missing_ok=True)
-            self.usable = False
-            self.files, self.bodies, self.outputs = {}, {}, {}
+            self._forget()
             self._write(outputs, values)
 
     def _write(self, outputs: Mapping[str, Output], values: Mapping[str, str]) -> None:
@@ -252,22 +290,32 @@ class BuildCache:
                 db.executemany(
                     "INSERT INTO meta VALUES (?, ?)", [("code", code_key()), *values.items()]
                 )
-                _sync(
-                    db,
-                    "files",
-                    "path",
-                    self.files,
-                    self._new_files,
-                    lambda path, entry: (path, *entry),
+                _delete(db, "files", "path", self.files, self._new_files)
+                db.executemany(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?)",
+                    (
+                        (path, now, shown, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+                        for path, (now, shown, loaded) in self._new_files.items()
+                        if loaded is not None
+                    ),
                 )
-                _sync(db, "bodies", "key", self.bodies, self._new_bodies, lambda k, b: (k, b))
-                _sync(
-                    db,
-                    "outputs",
-                    "path",
-                    self.outputs,
-                    outputs,
-                    lambda path, out: (path, out.key, out.stamp),
+                _delete(db, "bodies", "key", self.bodies, self._new_bodies)
+                db.executemany(
+                    "INSERT OR REPLACE INTO bodies VALUES (?, ?)",
+                    (
+                        (key, _pack_rendered(rendered))
+                        for key, rendered in self._new_bodies.items()
+                        if rendered is not None
+                    ),
+                )
+                _delete(db, "outputs", "path", self.outputs, outputs)
+                db.executemany(
+                    "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
+                    (
+                        (path, out.key, out.stamp)
+                        for path, out in outputs.items()
+                        if self.outputs.get(path) != out
+                    ),
                 )
         finally:
             db.close()
@@ -282,22 +330,13 @@ _SCHEMA = (
 )
 
 
-def _sync(
-    db: sqlite3.Connection,
-    table: str,
-    key: str,
-    before: Mapping[str, Any],
-    after: Mapping[str, Any],
-    row: Callable[[str, Any], tuple[Any, ...]],
+def _delete(
+    db: sqlite3.Connection, table: str, key: str, before: Iterable[str], after: Mapping[str, Any]
 ) -> None:
-    """Make ``table`` hold ``after``, given that it holds ``before``: delete and write
-    only the rows that differ."""
-    gone = [(name,) for name in before if name not in after]
-    db.executemany(f"DELETE FROM {table} WHERE {key} = ?", gone)
-    changed = [row(name, value) for name, value in after.items() if before.get(name) != value]
-    if changed:
-        marks = ", ".join("?" * len(changed[0]))
-        db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({marks})", changed)
+    """Delete the rows of ``table`` that this build no longer has."""
+    db.executemany(
+        f"DELETE FROM {table} WHERE {key} = ?", ((name,) for name in before if name not in after)
+    )
 
 
 def output_stamps(root: Path, paths: Iterable[str]) -> Iterator[tuple[str, str]]:

@@ -11,6 +11,7 @@ can act on.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -315,11 +316,12 @@ def _index_lines(
                     ReadIssue(line, child, f"'{key}' is given twice (also on line {seen[key]})")
                 )
             seen[key] = line
-            lines[child] = line
+            # Interned: every file has the same field names, and the site keeps them all.
+            lines[sys.intern(child)] = line
             readable &= _index_lines(value_node, child, offset, lines, errors, depth + 1)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value, start=1):
-            child = f"{path}[{index}]"
+            child = sys.intern(f"{path}[{index}]")
             lines[child] = offset + item.start_mark.line + 1
             readable &= _index_lines(item, child, offset, lines, errors, depth + 1)
     return readable
