@@ -34,6 +34,9 @@ class BuildOptions:
     """Run Pagefind over the output."""
     workers: int = 0
     """Processes for rendering; 0 means one per CPU."""
+    cms_proxy: str = ""
+    """The local content editor proxy's API address, which the editor then saves through
+    (``sitegen serve --cms``); empty for a published build."""
 
 
 @dataclass(frozen=True)
