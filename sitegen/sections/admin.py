@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from typing import Any
 
 from sitegen import cms
+from sitegen.agenda import BODIES
 from sitegen.plan import FileJob, PageJob, PageMeta, Section, SectionContext, bind
 from sitegen.reads import all_of
-from sitegen.scaffold import BODIES
 
 PAGE = "admin/"
 CONFIG = "admin/config.yml"

@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from sitegen.agenda import BODIES
 from sitegen.build import prepare
 from sitegen.cms import (
     CMS_INTEGRITY,
@@ -43,7 +44,6 @@ from sitegen.fields import (
 )
 from sitegen.loader import load_settings
 from sitegen.model import COLLECTIONS, CmsBackend, CmsSettings
-from sitegen.scaffold import BODIES
 from sitegen.schema import Context, FieldSpec, FieldType, front_matter_fields
 from sitegen.values import parse_date, parse_time
 from tests.helpers import SMALL_SITE, SMALL_TODAY, copy_site, run_cli
