@@ -130,3 +130,11 @@ def meeting_body(last: LastMeeting | None = None) -> str:
 
 MEETING_BODY = meeting_body()
 """The body every new meeting starts from, for forms that cannot see the group's record."""
+
+BODIES = {
+    "meetings": MEETING_BODY,
+    "reports": "## Introduction\n\nTODO: the report, one '## ' heading per section.\n",
+}
+"""The body a new file of a collection starts from, where it is not :data:`DEFAULT_BODY`:
+for ``sitegen new`` and the content editor alike."""
+DEFAULT_BODY = "TODO: the text of the page, in Markdown.\n"

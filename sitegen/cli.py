@@ -109,6 +109,18 @@ def parser() -> argparse.ArgumentParser:
     _content_option(serve)
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     _today_option(serve)
+    serve.add_argument(
+        "--cms",
+        action="store_true",
+        help="also run the content editor at /admin/, saving into the content folder "
+        "(needs Node.js)",
+    )
+    serve.add_argument(
+        "--cms-port",
+        type=int,
+        default=8081,
+        help="port on 127.0.0.1 of the content editor's local proxy (default: 8081)",
+    )
 
     new = commands.add_parser("new", help="start a new file of a collection")
     new.add_argument(
@@ -369,6 +381,12 @@ def run_check(args: argparse.Namespace) -> int:
 
 
 def run_serve(args: argparse.Namespace) -> int:
+    if args.cms:
+        from sitegen.cmsserve import serve_with_editor
+
+        return serve_with_editor(
+            args.content, port=args.port, proxy_port=args.cms_port, today=args.today
+        )
     from sitegen.serve import serve
 
     return serve(args.content, port=args.port, today=args.today)

@@ -36,6 +36,9 @@ class BuildOptions:
     """Processes for rendering; 0 means one per CPU."""
     fresh: bool = False
     """Make every output again, ignoring (and then rewriting) the build cache."""
+    cms_proxy: str = ""
+    """The local content editor proxy's API address, which the editor then saves through
+    (``sitegen serve --cms``); empty for a published build."""
 
 
 @dataclass(frozen=True)

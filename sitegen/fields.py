@@ -39,6 +39,9 @@ ACTIONS = ("actions",)
 class Text(FieldType):
     """One line or a paragraph of text; numbers are taken as text."""
 
+    paragraph: bool = False
+    """Usually a few sentences: the content editor gives it a text area, not a line."""
+
     def convert(self, value: Any, ctx: Context, path: str) -> str:
         if isinstance(value, bool):
             raise Invalid(f"must be text, not {show_value(value)}; put it in quotes")

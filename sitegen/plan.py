@@ -60,6 +60,8 @@ class SiteInfo:
     """Which version of the preview site a page shows, so open tabs know when to reload."""
     today_iso: str = ""
     """The build date, YYYY-MM-DD: pages compare it with the visitor's date."""
+    cms_proxy: str = ""
+    """The local content editor proxy's API address (``sitegen serve --cms``), or empty."""
 
     @property
     def base_path(self) -> str:
@@ -126,6 +128,9 @@ class PageJob:
     """The page a server shows for an address that is not in the site."""
     reads: Reads = field(default=_reads_everything, compare=False)
     """The documents and shared values the page shows: it changes only when they do."""
+    for_editors: bool = False
+    """A page for the site's editors, not its readers: left out of the sitemap, and
+    search engines are asked not to crawl it."""
 
     @property
     def source(self) -> str:

@@ -300,6 +300,7 @@ def site_info(
         stale_after_months=settings.stale_after_months,
         preview=options.preview,
         preview_version=options.preview_version,
+        cms_proxy=options.cms_proxy,
     )
 
 

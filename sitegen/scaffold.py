@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sitegen.agenda import MEETING_BODY, LastMeeting, meeting_body
+from sitegen.agenda import BODIES, DEFAULT_BODY, LastMeeting, meeting_body
 from sitegen.carryover import Known, group_record, planned_next, read_content
 from sitegen.drafting import Commented, Written, meeting_values, record_notes
 from sitegen.errors import SitegenError, did_you_mean
@@ -37,11 +37,6 @@ _KINDS = {c.singular: c for c in COLLECTIONS} | {c.name: c for c in COLLECTIONS}
 _PLAIN = re.compile(r"^[A-Za-z0-9][\w .,'()/+-]*$")
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
 
-BODIES = {
-    "meetings": MEETING_BODY,
-    "reports": "## Introduction\n\nTODO: the report, one '## ' heading per section.\n",
-}
-DEFAULT_BODY = "TODO: the text of the page, in Markdown.\n"
 
 
 class ScaffoldError(SitegenError):

@@ -293,9 +293,15 @@ class Server:
 
 
 def start(
-    content: Path, *, port: int = 8000, today: dt.date | None = None, search: bool = True
+    content: Path,
+    *,
+    port: int = 8000,
+    today: dt.date | None = None,
+    search: bool = True,
+    cms_proxy: str = "",
 ) -> Server:
-    """Load the site, start watching and serving; returns at once."""
+    """Load the site, start watching and serving; returns at once. With ``cms_proxy``,
+    the content editor saves through the local proxy at that address."""
     options = BuildOptions(
         content=content,
         base_url=f"http://127.0.0.1:{port}/",
@@ -304,6 +310,7 @@ def start(
         preview=True,
         search=False,
         workers=1,
+        cms_proxy=cms_proxy,
     )
     preview = Preview(content, options)
     preview.load_everything()

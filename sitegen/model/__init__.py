@@ -42,6 +42,8 @@ from sitegen.model.records import (
 from sitegen.model.site import (
     COLLECTION_BY_NAME,
     COLLECTIONS,
+    CmsBackend,
+    CmsSettings,
     Collection,
     LeftOut,
     Site,
@@ -54,6 +56,8 @@ __all__ = [
     "Action",
     "ActionStatus",
     "ActionUpdate",
+    "CmsBackend",
+    "CmsSettings",
     "Collection",
     "Document",
     "Goal",

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import Any
 
 from sitegen.fields import (
+    Choice,
     Integer,
+    Record,
     Text,
 )
 from sitegen.model.base import (
@@ -32,6 +36,46 @@ from sitegen.schema import (
 # --------------------------------------------------------------------------- the site
 
 
+class CmsBackend(StrEnum):
+    """Where the content editor saves: the git host of the site's repository."""
+
+    GITHUB = "github"
+    GITLAB = "gitlab"
+    GIT_GATEWAY = "git-gateway"
+
+
+@dataclass(frozen=True, kw_only=True)
+class CmsSettings:
+    """``cms:`` in ``site.yaml``: the content editor at ``/admin/``."""
+
+    backend: CmsBackend = spec(
+        Choice(CmsBackend),
+        "Where the editor saves: github, gitlab or git-gateway (Netlify Identity).",
+        required=True,
+        example="github",
+    )
+    repo: str | None = spec(
+        Text(), "The repository, owner/name, e.g. my-org/portal (for github and gitlab)."
+    )
+    branch: str = spec(Text(), "The branch the editor commits to.", default="main")
+    folder: str = spec(Text(), "Where the content folder is in the repository.", default="content")
+    auth_url: str | None = spec(
+        Text(),
+        "The address of the sign-in service for github or gitlab, when it is not Netlify's.",
+    )
+
+    def field_problems(self) -> Iterator[tuple[str, str]]:
+        needs_repo = self.backend is not CmsBackend.GIT_GATEWAY
+        if needs_repo and not self.repo:
+            yield "repo", f"is required for the {self.backend.value} backend: write owner/name"
+        elif self.repo and not re.fullmatch(r"[\w.-]+(/[\w.-]+)+", self.repo):
+            yield "repo", f"'{self.repo}' is not owner/name; write e.g. my-org/portal"
+        if self.folder.startswith("/") or ".." in self.folder.split("/"):
+            yield "folder", f"'{self.folder}' must be a path inside the repository, e.g. content"
+        if self.auth_url and not re.match(r"https://[^/\s]+", self.auth_url):
+            yield "auth_url", f"'{self.auth_url}' must be a full https:// address"
+
+
 @dataclass(frozen=True, kw_only=True)
 class SiteSettings:
     """``content/site.yaml``."""
@@ -48,6 +92,10 @@ class SiteSettings:
         "An open or in-progress action with no update for longer than this many months is "
         "flagged 'No update since <month>'.",
         default=6,
+    )
+    cms: CmsSettings | None = spec(
+        Record(CmsSettings),
+        "The content editor at /admin/: backend, repo and branch; no editor unless set.",
     )
 
 

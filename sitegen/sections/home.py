@@ -91,7 +91,9 @@ def website_ld(ctx: SectionContext) -> dict[str, Any]:
 def sitemap(ctx: SectionContext) -> bytes:
     namespace = "http://www.sitemaps.org/schemas/sitemap/0.9"
     root = ET.Element("urlset", xmlns=namespace)
-    for path in sorted(job.path for job in ctx.jobs if job.path != NOT_FOUND):
+    for path in sorted(
+        job.path for job in ctx.jobs if job.path != NOT_FOUND and not job.for_editors
+    ):
         ET.SubElement(ET.SubElement(root, "url"), "loc").text = ctx.urls.absolute(path)
     ET.indent(root)
     return bytes(ET.tostring(root, encoding="utf-8", xml_declaration=True)) + b"\n"
@@ -99,7 +101,8 @@ def sitemap(ctx: SectionContext) -> bytes:
 
 def robots(ctx: SectionContext) -> bytes:
     sitemap_url = ctx.urls.absolute("sitemap.xml")
-    return f"User-agent: *\nAllow: /\n\nSitemap: {sitemap_url}\n".encode()
+    rules = "".join(f"Disallow: {ctx.urls.path(job.path)}\n" for job in ctx.jobs if job.for_editors)
+    return f"User-agent: *\n{rules}Allow: /\n\nSitemap: {sitemap_url}\n".encode()
 
 
 def files(ctx: SectionContext) -> Iterator[FileJob]:

@@ -80,6 +80,7 @@ def test_every_section_is_found_and_each_item_collection_has_one_page_per_item()
         "pages",
         "search",
         "data",
+        "admin",
     ]
     collections = [s.collection for s in SECTIONS if s.collection]
     assert len(collections) == len(set(collections))
