@@ -71,7 +71,7 @@ def table(header: Sequence[str], rows: Iterable[Sequence[str]]) -> list[str]:
     return lines + ["| " + " | ".join(row) + " |" for row in rows]
 
 
-def machine() -> list[str]:
+def machine(load_at_start: tuple[float, float, float]) -> list[str]:
     models = [
         line.split(":", 1)[1].strip()
         for line in Path("/proc/cpuinfo").read_text(errors="replace").splitlines()
@@ -82,11 +82,11 @@ def machine() -> list[str]:
     commit = subprocess.run(
         ["git", "describe", "--always", "--dirty"], cwd=REPO, capture_output=True, text=True
     ).stdout.strip()
-    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    start, end = (" ".join(f"{x:.2f}" for x in load) for load in (load_at_start, os.getloadavg()))
     return [
         f"- date: {dt.datetime.now().astimezone():%Y-%m-%d %H:%M %Z}",
         f"- machine: {len(os.sched_getaffinity(0))} CPUs ({cpu}), {platform.platform()}, "
-        f"load average {load} when the results were written",
+        f"load average (1, 5, 15 min) {start} at the start, {end} at the end",
         f"- Python {platform.python_version()}; "
         f"{version([sys.executable, '-m', 'sitegen', '--version'])} (commit {commit or '?'})",
         f"- Hugo: {version([hugo, 'version']) if hugo else 'not installed'}",
@@ -95,9 +95,10 @@ def machine() -> list[str]:
 
 
 def method(runs: int, interval_ms: int) -> list[str]:
+    counted = f"{runs} counted run" + ("s" if runs != 1 else "")
     return [
-        f"Every figure is a whole process, start-up included, as the median of {runs} counted "
-        "runs after one warm-up of each tool, with its min\N{EN DASH}max spread. The counted "
+        f"Every figure is a whole process, start-up included, as the median of {counted} "
+        "after one warm-up of each tool, with its min\N{EN DASH}max spread. The counted "
         "runs alternate (run 1 of every tool, then run 2 of every tool, each round starting "
         "with the next tool) so that noise on this shared machine falls on every tool alike; "
         "paired ratios divide run k of sitegen by run k of the other tool. Every clean build "
@@ -133,10 +134,16 @@ def find(rows: Sequence[Row], size: int, tool: str) -> Row | None:
 def ratio_cells(rows: Sequence[Row], size: int, other: str, limit: float | None) -> list[str]:
     ours, theirs = find(rows, size, SITEGEN), find(rows, size, other)
     if ours is None or theirs is None:
-        return [NONE, NONE, NONE]
+        return [NONE, NONE, NONE, NONE]
     paired = [a.wall_s / b.wall_s for a, b in zip(ours.samples, theirs.samples, strict=False)]
     median = statistics.median(paired)
-    return [f"{ours.wall / theirs.wall:.2f}", spread(paired), verdict(median, limit, "x")]
+    cpu = [statistics.median(s.cpu_s for s in row.samples) for row in (ours, theirs)]
+    return [
+        f"{ours.wall / theirs.wall:.2f}",
+        spread(paired),
+        verdict(median, limit, "x"),
+        f"{cpu[0] / cpu[1]:.2f}" if cpu[1] else NONE,
+    ]
 
 
 def ratios_table(rows: Sequence[Row], sizes: Sequence[int]) -> list[str]:
@@ -145,9 +152,11 @@ def ratios_table(rows: Sequence[Row], sizes: Sequence[int]) -> list[str]:
         f"sitegen / ({HUGO}): of medians",
         f"paired, median (min{DASH}max)",
         "target (paired)",
+        "CPU time, of medians",
         f"sitegen / ({NAIVE}): of medians",
         f"paired, median (min{DASH}max)",
         "target (paired)",
+        "CPU time, of medians",
     )
     body = (
         [

@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -146,14 +147,16 @@ def alternate(tools: list[Tool], size: int, runs: int, interval: float) -> list[
 # Preview ----------------------------------------------------------------------------------
 
 
-def edit_latency(content: Path, size: int, edits: int) -> Latency | None:
-    """``sitegen serve``: one-page edit to reloaded tab (bench/edit_latency.py)."""
+def edit_latency(content: Path, out: Path, size: int, edits: int) -> Latency:
+    """``sitegen serve``: one-page edit to reloaded tab (bench/edit_latency.py); no
+    times when it failed."""
     say(f"  edit latency N={size or 'sample site'}")
     command = [sys.executable, str(BENCH / "edit_latency.py"), str(content), "--edits", str(edits)]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
+    env = {**os.environ, "SITEGEN_CACHE": str((out / "cache-preview").resolve())}
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
     if result.returncode != 0:
         say(f"edit latency at N={size} failed:\n{result.stderr[-2000:]}")
-        return None
+        return Latency(size, 0, (), (), 0.0)
     found = json.loads(result.stdout.strip().splitlines()[-1])
     return Latency(
         size,
@@ -164,12 +167,12 @@ def edit_latency(content: Path, size: int, edits: int) -> Latency | None:
     )
 
 
-def sample_site_latency(edits: int) -> Latency | None:
+def sample_site_latency(edits: int) -> Latency:
     """The sample site, on a copy so that content/ itself is never written."""
     copy = OUT / "sample" / "content"
     shutil.rmtree(copy.parent, ignore_errors=True)
     shutil.copytree(REPO / "content", copy)
-    return edit_latency(copy, 0, edits)
+    return edit_latency(copy, copy.parent, 0, edits)
 
 
 # Command line -----------------------------------------------------------------------------
@@ -201,11 +204,12 @@ def parse_args(argv: Sequence[str]) -> argparse.Namespace:
 
 def results(
     args: argparse.Namespace,
+    load: tuple[float, float, float],
     rows: list[Row],
     rebuilds: list[Incremental],
     latencies: list[Latency],
 ) -> list[str]:
-    lines = ["# sitegen against Hugo + Pagefind and naive + Pagefind", "", *machine(), ""]
+    lines = ["# sitegen against Hugo + Pagefind and naive + Pagefind", "", *machine(load), ""]
     lines += [*method(args.runs, args.sample_ms), "", "## Clean full builds", ""]
     lines += builds_table(rows)
     lines += ["", "## sitegen build (search included) against the others", ""]
@@ -226,6 +230,7 @@ def results(
 
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    load = os.getloadavg()
     interval = args.sample_ms / 1000
     rows: list[Row] = []
     rebuilds: list[Incremental] = []
@@ -237,10 +242,10 @@ def main(argv: Sequence[str]) -> int:
         if not args.skip_incremental:
             rebuilds.append(run_incremental(content, out, size, args.runs, interval))
         if not args.skip_serve:
-            latencies.append(edit_latency(content, size, args.edits) or Latency(size, 0, (), (), 0))
+            latencies.append(edit_latency(content, out, size, args.edits))
     if not args.skip_serve:
-        latencies.append(sample_site_latency(args.edits) or Latency(0, 0, (), (), 0))
-    text = "\n".join(results(args, rows, rebuilds, latencies))
+        latencies.append(sample_site_latency(args.edits))
+    text = "\n".join(results(args, load, rows, rebuilds, latencies))
     print(text)
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.md").write_text(text, encoding="utf-8")
