@@ -10,6 +10,7 @@ TODAY  ?=
 PORT   ?= 8000
 SIZES  ?= 1000,5000
 RUNS   ?= 3
+BENCH_ARGS ?=
 
 today_flag := $(if $(TODAY),--today $(TODAY),)
 
@@ -44,9 +45,9 @@ test: $(VENV)/.test node_modules/.installed browsers
 golden: $(VENV)/.test
 	$(PY) -m tests.golden
 
-## bench: generate 1,000- and 5,000-item sites and time full builds against a naive floor
-bench: $(VENV)/.runtime
-	$(PY) bench/run.py --sizes $(SIZES) --runs $(RUNS)
+## bench: sitegen against Hugo + Pagefind and naive + Pagefind on 1,000 and 5,000 items (SIZES, RUNS, BENCH_ARGS)
+bench: $(VENV)/.bench browsers
+	$(PY) bench/run.py --sizes $(SIZES) --runs $(RUNS) $(BENCH_ARGS)
 
 clean:
 	rm -rf output .output.* bench/corpus bench/out schemas .pytest_cache .mypy_cache .ruff_cache
@@ -61,6 +62,10 @@ $(VENV)/.runtime: pyproject.toml | $(PY)
 
 $(VENV)/.test: pyproject.toml $(VENV)/.runtime
 	$(PY) -m pip install --quiet -e '.[test]'
+	touch $@
+
+$(VENV)/.bench: pyproject.toml $(VENV)/.runtime
+	$(PY) -m pip install --quiet -e '.[bench]'
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

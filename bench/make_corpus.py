@@ -7,19 +7,52 @@ Item i (0 <= i < N) is drawn from ``random.Random(i)`` alone, plus what items 0.
 first 1000 items of N=5000. The collection of item i comes from a fixed 50-slot cycle:
 25 meetings, 10 opportunities, 6 news, 5 projects, 2 people, 1 group and 1 page (the
 page slot is a report in cycles 0, 11 and 53, so 2 reports at N=1000 and 3 at N=5000).
+
+The content is what careful editors write, so that ``sitegen check`` finds nothing to warn
+about: actions are agreed open and their progress is recorded in later meetings'
+``action_updates`` (bench/corpus_meetings.py), non-members who came are ``in_attendance``,
+only people with a profile have a text, an opportunity closed over a month ago has its
+outcome, and the first three pages are the accessibility statement, the privacy notice and
+how co-producers are involved. The words come from bench/corpus_words.py and the text,
+Markdown and YAML helpers from bench/corpus_base.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import random
-import re
 import sys
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import TypeVar
+
+from corpus_base import (
+    FIRST_DAY,
+    TODAY,
+    Item,
+    Registry,
+    body,
+    plain_headings,
+    rand_date,
+    sample,
+    sentence,
+    slugify,
+    title_words,
+    yaml_list,
+    ystr,
+)
+from corpus_meetings import make_meeting
+from corpus_words import (
+    FIRST,
+    GROUP_KINDS,
+    GROUP_THEMES,
+    LAST,
+    MEMBER_ROLES,
+    ORGS,
+    OUR_ROLES,
+    PERSON_ROLES,
+    PLACES,
+    SECTORS,
+)
 
 CYCLE_HEAD = ["people", "groups", "projects", "people"]
 CYCLE_REST = ["meetings"] * 25 + ["opportunities"] * 10 + ["news"] * 6 + ["projects"] * 4
@@ -35,186 +68,14 @@ COLLECTIONS = (
     "news",
     "pages",
 )
-RESERVED_SLUGS = {
-    "meetings",
-    "actions",
-    "groups",
-    "people",
-    "projects",
-    "opportunities",
-    "reports",
-    "news",
-    "search",
-    "data",
-    "feeds",
-}
-YAML_SPECIAL = {"yes", "no", "on", "off", "true", "false", "null", "y", "n", "~"}
-PLAIN_SAFE = re.compile(r"[A-Za-z][A-Za-z0-9 ,.'()/-]*[A-Za-z0-9.)]")
-
-
-def wordlist(text: str) -> tuple[str, ...]:
-    return tuple(text.split())
-
-
-FIRST = wordlist(
-    "Graham Lizzie Niccola Mandy Cristina Rob Karen Laura Ian Simon Sarah Amira Ben Chloe "
-    "Dev Ella Femi Grace Hassan Isla Jamal Kofi Leah Maya Nadia Owen Priya Quinn Rosa Sam "
-    "Tariq Uma Victor Wendy Yusuf Zara Aled Bronwen Ciaran Deepa Eilidh Farah Gareth Hana"
+OUTCOME_AFTER = dt.timedelta(days=30)
+"""An opportunity closed longer ago than this has published its outcome."""
+PAGES_FIRST = (
+    ("accessibility", "Accessibility statement"),
+    ("privacy", "Privacy notice"),
+    ("how-we-involve-co-producers", "How we involve co-producers"),
 )
-LAST = wordlist(
-    "Hart Cain Rudczenko Serrao Horne Groot Crane Cream Needleman Denegri Welsher Okafor "
-    "Patel Evans Byrne Campbell Davies Fraser Gill Hughes Iqbal Jones Khan Lewis Morgan "
-    "Nowak Osei Price Quinn Reid Shah Thomas Usman Vaughan Walsh Young Zhang Ahmed Bell"
-)
-ORGS = (
-    "Co-Production Collective",
-    "UCL",
-    "NHS England",
-    "National Voices",
-    "The Health Foundation",
-    "UCLH Biomedical Research Centre",
-    "Camden Council",
-    "London School of Hygiene and Tropical Medicine",
-    "Mind",
-    "Healthwatch Camden",
-    "NIHR",
-    "Islington Council",
-    "Wellcome",
-)
-PERSON_ROLES = (
-    "Co-producer",
-    "Director",
-    "Ally",
-    "Co-ordinator",
-    "Researcher",
-    "Community Manager",
-    "Engagement Lead",
-    "Trustee",
-)
-GROUP_THEMES = (
-    "Allies",
-    "Members",
-    "Research",
-    "Training",
-    "Finance",
-    "Community",
-    "Evaluation",
-    "Digital",
-    "Health",
-    "Youth",
-    "Housing",
-    "Mental Health",
-    "Data",
-    "Ethics",
-    "Learning",
-    "Partnerships",
-    "Events",
-    "Wellbeing",
-    "Access",
-    "Policy",
-)
-GROUP_KINDS = ("Group", "Panel", "Steering Group", "Advisory Board", "Working Group", "Forum")
-MEMBER_ROLES = ("chair", "member", "member", "member", "co-producer", "staff", "secretary")
-OUR_ROLES = (
-    "co-production partner",
-    "learning partner",
-    "facilitator",
-    "co-evaluator",
-    "trainer",
-    "advisor",
-)
-SECTORS = ("health", "social care", "education", "local government", "research", "housing")
-PLACES = (
-    "UCL Bloomsbury, London",
-    "Camden Town Hall, London",
-    "Birmingham Library",
-    "Manchester Central Library",
-    "Leeds Civic Hall",
-    "Bristol Hub",
-)
-AGENDA = (
-    "Welcome and introductions",
-    "Updates",
-    "Funding",
-    "Membership",
-    "Current projects",
-    "Our direction",
-    "Opportunities for co-producers",
-    "Any other business",
-    "Finance report",
-    "Reflection, check and challenge",
-    "Communications",
-    "Training",
-)
-LINK_HOSTS = (
-    "https://www.coproductioncollective.co.uk/news",
-    "https://www.ucl.ac.uk/research",
-    "https://www.nihr.ac.uk/documents",
-    "https://www.england.nhs.uk/engagement",
-    "https://www.nationalvoices.org.uk/publications",
-    "https://www.health.org.uk/reports",
-)
-WORDS = wordlist(
-    "co-production collective research people lived experience skills public members "
-    "partners health service community involvement funding transparency inclusive human "
-    "challenging values meeting group action agreed approach document offer guide staff "
-    "funders costed application strategy consultation background information network "
-    "provision governance relationship office faculty impact project training programme "
-    "policy unit science engineering school medicine data patient principles evaluating "
-    "council family changemakers learning improvement voices foundation hearing checks "
-    "england delivery report progress direction halfway anniversary celebration recap blog "
-    "marketing reflection check challenge online area approach relevant contacts introduce "
-    "explore support share notes timeline budget review plan draft feedback session panel "
-    "workshop paid payment time place access needs expenses selection transparent closing "
-    "date update week month year team role together listen trust power equal voice change "
-    "decision minutes agenda chair present apologies next steps resource toolkit website "
-    "page online survey interview findings evidence goal outcome measure learning practice "
-    "care local national university hospital charity volunteer commitment flexible open "
-    "clear simple accessible easy read language format printed recording caption break "
-    "lunch travel booked confirmed pending early late monthly quarterly annual renewal "
-    "the a and of to in for with on by about from our their this that we they it is was "
-    "will can should would could more most some many each every new other first last "
-    "good better strong shared wider further key main current future past recent"
-)
-
-
-@dataclass
-class MeetingRef:
-    """What later meetings of the same group may update."""
-
-    slug: str
-    date: dt.date
-    action_ids: list[str]
-
-
-@dataclass
-class Registry:
-    """Everything items 0..i-1 made that item i may refer to."""
-
-    taken: set[str] = field(default_factory=lambda: set(RESERVED_SLUGS))
-    people: list[str] = field(default_factory=list)
-    groups: list[str] = field(default_factory=list)
-    group_members: dict[str, list[str]] = field(default_factory=dict)
-    group_names: dict[str, str] = field(default_factory=dict)
-    projects: list[str] = field(default_factory=list)
-    meetings_by_group: dict[str, list[MeetingRef]] = field(default_factory=dict)
-    pages: int = 0
-
-    def claim(self, base: str) -> str:
-        """Return ``base`` or ``base-2``, ``base-3``... whichever is still free."""
-        slug, n = base, 1
-        while slug in self.taken:
-            n += 1
-            slug = f"{base}-{n}"
-        self.taken.add(slug)
-        return slug
-
-
-T = TypeVar("T")
-Item = tuple[str, str, list[str], str]  # collection, slug, front-matter lines, body
-
-TODAY = dt.date(2026, 11, 28)
-FIRST_DAY = dt.date(2019, 1, 1)
+"""The pages every portal has, written first (the portal warns when one is missing)."""
 
 
 def collection_of(i: int) -> str:
@@ -226,137 +87,6 @@ def collection_of(i: int) -> str:
     return name
 
 
-def slugify(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def ystr(text: str) -> str:
-    """A YAML scalar for free text: plain when unambiguous, else JSON-quoted."""
-    if PLAIN_SAFE.fullmatch(text) and text.lower() not in YAML_SPECIAL:
-        return text
-    return json.dumps(text)
-
-
-def rand_date(rng: random.Random, start: dt.date, end: dt.date) -> dt.date:
-    return start + dt.timedelta(days=rng.randint(0, (end - start).days))
-
-
-def rand_time(rng: random.Random) -> tuple[str, str]:
-    hour = rng.randint(9, 17)
-    minute = rng.choice((0, 30))
-    length = rng.choice((60, 90, 120))
-    end = hour * 60 + minute + length
-    return f"{hour:02d}:{minute:02d}", f"{end // 60:02d}:{end % 60:02d}"
-
-
-def words(rng: random.Random, n: int) -> list[str]:
-    return rng.choices(WORDS, k=n)
-
-
-def sentence(rng: random.Random, lo: int = 8, hi: int = 16) -> str:
-    ws = words(rng, rng.randint(lo, hi))
-    return " ".join(ws).capitalize() + "."
-
-
-def title_words(rng: random.Random, lo: int = 3, hi: int = 6) -> str:
-    ws = [w for w in words(rng, hi + 4) if len(w) > 3][: rng.randint(lo, hi)]
-    return " ".join(w.capitalize() for w in ws) or "Update"
-
-
-def sample(rng: random.Random, pool: list[T], lo: int, hi: int) -> list[T]:
-    """Between lo and hi distinct items of pool (fewer if pool is small)."""
-    k = min(len(pool), rng.randint(lo, hi))
-    return rng.sample(pool, k)
-
-
-# Markdown body -------------------------------------------------------------------------
-
-
-def decorate(rng: random.Random, ws: list[str], marks: Iterable[str]) -> list[str]:
-    """Wrap some words in em, strong, code or an external link."""
-    out = list(ws)
-    for mark in marks:
-        j = rng.randrange(len(out))
-        while not out[j][0].isalpha():  # already decorated: take the next word
-            j = (j + 1) % len(out)
-        w = out[j].rstrip(".")
-        tail = "." if out[j].endswith(".") else ""
-        if mark == "em":
-            out[j] = f"*{w}*{tail}"
-        elif mark == "strong":
-            out[j] = f"**{w}**{tail}"
-        elif mark == "code":
-            out[j] = f"`{w}`{tail}"
-        else:
-            url = f"{rng.choice(LINK_HOSTS)}/{slugify(' '.join(words(rng, 3)))}"
-            out[j] = f"[{w}]({url}){tail}"
-    return out
-
-
-def paragraph(rng: random.Random, n: int, marks: Iterable[str] = ()) -> str:
-    sentences: list[str] = []
-    left = n
-    while left > 0:
-        k = min(left, rng.randint(8, 18))
-        sentences.append(" ".join(words(rng, k)).capitalize() + ".")
-        left -= k
-    text = " ".join(sentences).split(" ")
-    return " ".join(decorate(rng, text[:-1], marks) + text[-1:])
-
-
-def bullet_list(rng: random.Random, ordered: bool) -> str:
-    lines = []
-    for k in range(rng.randint(3, 6)):
-        prefix = f"{k + 1}." if ordered else "-"
-        lines.append(f"{prefix} {sentence(rng, 5, 11)}")
-    return "\n".join(lines)
-
-
-def table(rng: random.Random) -> str:
-    head = [title_words(rng, 1, 2) for _ in range(4)]
-    rows = ["| " + " | ".join(head) + " |", "| --- | --- | --- | ---: |"]
-    for _ in range(rng.randint(3, 5)):
-        cells = [" ".join(words(rng, rng.randint(1, 3))) for _ in range(3)]
-        cells.append(str(rng.randint(1, 500)))
-        rows.append("| " + " | ".join(cells) + " |")
-    return "\n".join(rows)
-
-
-def body(rng: random.Random, headings: list[str]) -> str:
-    """About 600 words: an intro, then one ## section per heading; the sections carry
-    ### subsections, a bullet list, a numbered list and a table."""
-    blocks = [paragraph(rng, rng.randint(50, 70), ("em", "strong", "link"))]
-    for n, heading in enumerate(headings):
-        blocks.append(f"## {heading}")
-        blocks.append(paragraph(rng, rng.randint(40, 62), ("code", "em")))
-        if n == 0:
-            blocks.append(bullet_list(rng, ordered=False))
-        if n == 1:
-            blocks.append(f"### {title_words(rng, 2, 4)}")
-            blocks.append(paragraph(rng, rng.randint(35, 55), ("strong", "link")))
-            blocks.append(bullet_list(rng, ordered=True))
-        if n == 2:
-            blocks.append(table(rng))
-        if n >= 3:
-            blocks.append(f"### {title_words(rng, 2, 4)}")
-            blocks.append(paragraph(rng, rng.randint(35, 55), ("link",)))
-    blocks.append(paragraph(rng, rng.randint(30, 50), ("link", "strong")))
-    return "\n\n".join(blocks) + "\n"
-
-
-def plain_headings(rng: random.Random) -> list[str]:
-    return [title_words(rng, 2, 5) for _ in range(rng.randint(4, 6))]
-
-
-# Front-matter helpers ------------------------------------------------------------------
-
-
-def yaml_list(key: str, values: list[str], indent: str = "") -> list[str]:
-    if not values:
-        return [f"{indent}{key}: []"]
-    return [f"{indent}{key}:"] + [f"{indent}  - {ystr(v)}" for v in values]
-
-
 # Collections ---------------------------------------------------------------------------
 
 
@@ -364,13 +94,15 @@ def make_person(rng: random.Random, reg: Registry) -> Item:
     name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
     slug = reg.claim(slugify(name))
     reg.people.append(slug)
+    profile = rng.random() < 1 / 3
     meta = [
         f"name: {ystr(name)}",
         f"role: {ystr(rng.choice(PERSON_ROLES))}",
         f"organisation: {ystr(rng.choice(ORGS))}",
-        f"profile: {'true' if rng.random() < 1 / 3 else 'false'}",
+        f"profile: {'true' if profile else 'false'}",
     ]
-    return "people", slug, meta, body(rng, plain_headings(rng))
+    # Only a profile is published, so only people with one have a text.
+    return "people", slug, meta, body(rng, plain_headings(rng)) if profile else ""
 
 
 def make_group(rng: random.Random, reg: Registry) -> Item:
@@ -417,108 +149,6 @@ def make_project(rng: random.Random, reg: Registry) -> Item:
     return "projects", slug, meta, body(rng, plain_headings(rng))
 
 
-def action_due(rng: random.Random, date: dt.date, has_next: bool) -> str:
-    kinds = ["date", "date", "month", "asap", "ongoing"] + (["next-meeting"] if has_next else [])
-    kind = rng.choice(kinds)
-    if kind == "date":
-        return (date + dt.timedelta(days=rng.randint(7, 150))).isoformat()
-    if kind == "month":
-        later = date + dt.timedelta(days=rng.randint(31, 150))
-        return f"{later.year:04d}-{later.month:02d}"
-    return kind
-
-
-def make_actions(
-    rng: random.Random, reg: Registry, date: dt.date, has_next: bool, group: str
-) -> tuple[list[str], list[str]]:
-    lines: list[str] = []
-    ids: list[str] = []
-    owners_pool = reg.group_members[group] + reg.people[:4]
-    for n in range(rng.choices(range(7), (1, 2, 3, 3, 2, 1, 1))[0]):
-        ids.append(f"a{n + 1}")
-        owners = sample(rng, sorted(set(owners_pool)), 1, 2)
-        if rng.random() < 0.2:
-            owners.append(rng.choice(reg.groups))
-        status = rng.choices(("open", "in-progress", "done", "dropped"), (4, 2, 3, 1))[0]
-        lines += [
-            f"  - id: a{n + 1}",
-            f"    text: {ystr(sentence(rng, 6, 16))}",
-            *yaml_list("owners", list(dict.fromkeys(owners)), "    "),
-            f"    due: {action_due(rng, date, has_next)}",
-            f"    status: {status}",
-        ]
-    return (["actions:", *lines] if lines else ["actions: []"]), ids
-
-
-def make_updates(rng: random.Random, reg: Registry, group: str, date: dt.date) -> list[str]:
-    earlier = [m for m in reg.meetings_by_group.get(group, []) if m.date < date and m.action_ids]
-    if not earlier or rng.random() < 0.4:
-        return []
-    lines = ["action_updates:"]
-    picked = {(m.slug, rng.choice(m.action_ids)) for m in sample(rng, earlier[-8:], 1, 3)}
-    for slug, action_id in sorted(picked):
-        status = rng.choice(("in-progress", "done", "done", "dropped", "open"))
-        lines += [
-            f'  - action: "{slug}#{action_id}"',
-            f"    status: {status}",
-            f"    note: {ystr(sentence(rng, 6, 14))}",
-        ]
-    return lines
-
-
-def attendance(rng: random.Random, reg: Registry, group: str) -> tuple[list[str], ...]:
-    members = reg.group_members[group]
-    others = [p for p in reg.people if p not in members]
-    present = sample(rng, members, max(1, len(members) - 2), len(members))
-    present += sample(rng, others, 0, 3)
-    absent = [p for p in reg.people if p not in present]
-    apologies = sample(rng, absent, 0, 3)
-    rest = [p for p in absent if p not in apologies]
-    in_attendance = sample(rng, rest, 0, 2) if rng.random() < 0.3 else []
-    return present, apologies, in_attendance
-
-
-def make_meeting(rng: random.Random, reg: Registry, i: int) -> Item:
-    group = rng.choice(reg.groups)
-    date = rand_date(rng, FIRST_DAY, TODAY - dt.timedelta(days=1))
-    slug = reg.claim(f"{date.isoformat()}-{group}-{i}")
-    start, end = rand_time(rng)
-    present, apologies, in_attendance = attendance(rng, reg, group)
-    has_next = rng.random() < 0.7
-    meta = [f"group: {group}", f"date: {date.isoformat()}"]
-    if rng.random() < 0.5:
-        meta.append(f"title: {ystr(reg.group_names[group] + ' ' + title_words(rng, 1, 3))}")
-    meta += [
-        f"start: {start}",
-        f"end: {end}",
-        f"location: {ystr('online' if rng.random() < 0.6 else rng.choice(PLACES))}",
-        f"chair: {present[0]}",
-        *yaml_list("present", present),
-        *yaml_list("apologies", apologies),
-    ]
-    if in_attendance:
-        meta += yaml_list("in_attendance", in_attendance)
-    meta += [
-        f"summary: {ystr(sentence(rng, 12, 24))}",
-        *yaml_list("projects", sample(rng, reg.projects, 0, 2)),
-        *yaml_list("decisions", [sentence(rng, 6, 14) for _ in range(rng.randint(0, 4))]),
-    ]
-    if has_next:
-        next_date = date + dt.timedelta(days=rng.randint(14, 60))
-        n_start, n_end = rand_time(rng)
-        meta += [
-            "next_meeting:",
-            f"  date: {next_date.isoformat()}",
-            f"  start: {n_start}",
-            f"  end: {n_end}",
-        ]
-    actions, ids = make_actions(rng, reg, date, has_next, group)
-    meta += actions + make_updates(rng, reg, group, date)
-    reg.meetings_by_group.setdefault(group, []).append(MeetingRef(slug, date, ids))
-    headings = rng.sample(AGENDA, rng.randint(4, 6))
-    return "meetings", slug, meta, body(rng, headings)
-
-
 def opportunity_dates(rng: random.Random) -> tuple[dt.date, dt.date]:
     if rng.random() < 0.15:  # some near the build date: upcoming, open, closing soon
         opens = TODAY + dt.timedelta(days=rng.randint(-40, 20))
@@ -557,7 +187,7 @@ def make_opportunity(rng: random.Random, reg: Registry) -> Item:
         f"places: {rng.randint(1, 12)}",
         f"support: {ystr(sentence(rng, 8, 16))}",
     ]
-    if closes < TODAY and rng.random() < 0.5:
+    if closes < TODAY - OUTCOME_AFTER or (closes < TODAY and rng.random() < 0.5):
         applied = rng.randint(1, 80)
         meta += ["outcome:", f"  applied: {applied}", f"  selected: {rng.randint(0, applied)}"]
     return "opportunities", slug, meta, body(rng, plain_headings(rng))
@@ -597,8 +227,12 @@ def make_news(rng: random.Random, reg: Registry) -> Item:
 
 
 def make_page(rng: random.Random, reg: Registry) -> Item:
-    title = title_words(rng, 1, 3)
-    slug = reg.claim(slugify(title))
+    if reg.pages < len(PAGES_FIRST):
+        slug, title = PAGES_FIRST[reg.pages]
+        reg.claim(slug)
+    else:
+        title = title_words(rng, 1, 3)
+        slug = reg.claim(slugify(title))
     reg.pages += 1
     meta = [
         f"title: {ystr(title)}",

