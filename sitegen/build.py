@@ -34,6 +34,7 @@ from sitegen.plan import (
     SectionContext,
     SiteInfo,
     item_paths,
+    site_look,
 )
 from sitegen.references import check_references
 from sitegen.search import Indexer
@@ -279,6 +280,7 @@ def site_info(
         stale_after_months=settings.stale_after_months,
         preview=options.preview,
         preview_version=options.preview_version,
+        look=site_look(settings),
     )
 
 

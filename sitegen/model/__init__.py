@@ -26,6 +26,7 @@ from sitegen.model.meetings import (
     NextMeeting,
 )
 from sitegen.model.records import (
+    Apply,
     Goal,
     Group,
     Membership,
@@ -44,6 +45,7 @@ from sitegen.model.site import (
     COLLECTIONS,
     Collection,
     LeftOut,
+    PaymentInfo,
     Site,
     SiteSettings,
 )
@@ -54,6 +56,7 @@ __all__ = [
     "Action",
     "ActionStatus",
     "ActionUpdate",
+    "Apply",
     "Collection",
     "Document",
     "Goal",
@@ -73,6 +76,7 @@ __all__ = [
     "PageListing",
     "PayPeriod",
     "Payment",
+    "PaymentInfo",
     "Person",
     "Project",
     "ProjectRole",

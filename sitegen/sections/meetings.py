@@ -12,7 +12,7 @@ from markupsafe import Markup
 from sitegen.calendars import ICS, meetings_calendar
 from sitegen.data import json_document, name_of
 from sitegen.errors import Problem, Severity
-from sitegen.feeds import ATOM_TYPE, FeedMaker, meeting_entries
+from sitegen.feeds import ATOM_TYPE, meeting_entries
 from sitegen.jsonld import CONTEXT, moment, organisation
 from sitegen.model import ActionStatus, GroupStatus, Meeting
 from sitegen.plan import (
@@ -28,6 +28,7 @@ from sitegen.plan import (
     SearchMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
@@ -262,7 +263,7 @@ def event_ld(ctx: SectionContext, meeting: Meeting) -> dict[str, Any]:
 
 def files(ctx: SectionContext) -> Iterator[FileJob]:
     info, views = ctx.info, ctx.views
-    maker = FeedMaker(ctx.urls, info.organisation, ctx.today, ctx.zone)
+    maker = ctx.feed_maker()
     yield FileJob(
         FEED,
         lambda: maker.atom(
@@ -274,6 +275,9 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         "meetings",
         reads=_listing,
         listed=Listed(FEEDS_AND_CALENDARS, 10, "Meetings (Atom feed)"),
+        subscription=Subscription(
+            "Meetings", 20, "Every group's meetings, as their records are published"
+        ),
         feed_title="Meetings (Atom feed)",
         media_type=ATOM_TYPE,
     )
@@ -290,6 +294,7 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         "meetings",
         media_type=ICS,
         reads=_listing,
+        subscription=Subscription("Meetings", 21, "Every group's next meeting"),
         listed=Listed(
             FEEDS_AND_CALENDARS,
             50,
