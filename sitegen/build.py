@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sitegen.bodies import render_body
-from sitegen.config import BuildOptions, SiteUrls, build_date, site_timezone, site_urls
+from sitegen.config import BuildOptions, SiteUrls, build_date, site_look, site_timezone, site_urls
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
 from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
@@ -34,7 +34,6 @@ from sitegen.plan import (
     SectionContext,
     SiteInfo,
     item_paths,
-    site_look,
 )
 from sitegen.references import check_references
 from sitegen.search import Indexer

@@ -20,12 +20,11 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from sitegen.colours import darker
-from sitegen.config import SiteUrls
+from sitegen.config import SiteLook, SiteUrls
 from sitegen.errors import Problem, Severity
 from sitegen.feeds import FeedMaker
 from sitegen.index import SiteIndex
-from sitegen.model import Document, Site, SiteSettings
+from sitegen.model import Document, Site
 from sitegen.values import long_date
 from sitegen.views import Views
 from sitegen.viewtypes import (
@@ -41,39 +40,6 @@ class NavItem:
     key: str
     label: str
     url: str
-
-
-ICON_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}
-DEFAULT_FAVICON = "static/favicon.svg"
-
-
-@dataclass(frozen=True)
-class SiteLook:
-    """The organisation's logo, icon and colour, from ``site.yaml``."""
-
-    favicon: str = DEFAULT_FAVICON
-    """Site-relative: the site's own icon, or sitegen's plain one."""
-    favicon_type: str = ICON_TYPES[".svg"]
-    logo: str | None = None
-    logo_alt: str = ""
-    """Empty when the site's name beside it already says what the logo says."""
-    accent: str | None = None
-    accent_dark: str | None = None
-    """The accent darkened, for a button under the pointer."""
-
-
-def site_look(settings: SiteSettings) -> SiteLook:
-    favicon = settings.favicon or DEFAULT_FAVICON
-    ending = favicon[favicon.rfind(".") :].lower()
-    alt = settings.logo_alt or ""
-    return SiteLook(
-        favicon=favicon,
-        favicon_type=ICON_TYPES.get(ending, "image/x-icon"),
-        logo=settings.logo,
-        logo_alt="" if alt.lower() in settings.title.lower() else alt,
-        accent=settings.accent,
-        accent_dark=darker(settings.accent) if settings.accent else None,
-    )
 
 
 @dataclass(frozen=True)
@@ -95,7 +61,7 @@ class SiteInfo:
     """Which version of the preview site a page shows, so open tabs know when to reload."""
     today_iso: str = ""
     """The build date, YYYY-MM-DD: pages compare it with the visitor's date."""
-    look: SiteLook = SiteLook()
+    look: SiteLook = field(default_factory=SiteLook)
 
     @property
     def base_path(self) -> str:

@@ -174,7 +174,13 @@ def listing(ctx: SectionContext) -> dict[str, Any]:
         (views.group_link(slug) for slug in index.meetings_by_group),
         key=lambda link: link.text.lower(),
     )
-    return ctx.page(meta, years=tuple(years.items()), groups=tuple(groups), count=len(summaries))
+    return ctx.page(
+        meta,
+        years=tuple(years.items()),
+        groups=tuple(groups),
+        count=len(summaries),
+        subscribe=ctx.subscribe_url(),
+    )
 
 
 def upcoming(ctx: SectionContext) -> dict[str, Any]:
@@ -196,6 +202,7 @@ def upcoming(ctx: SectionContext) -> dict[str, Any]:
         meta,
         upcoming=tuple(views.upcoming(plan) for plan in index.upcoming_meetings),
         unplanned=unplanned,
+        subscribe=ctx.subscribe_url(),
     )
 
 

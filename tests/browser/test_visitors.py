@@ -103,6 +103,14 @@ def test_no_page_scrolls_sideways_or_runs_labels_into_values(
     assert problems == {}
 
 
+def test_a_markdown_table_fits_a_phone(small_site: ServedSite, at_width: dict[int, Page]) -> None:
+    for width in (320, 375):
+        page = at_width[width]
+        page.goto(small_site.url + "meetings/2024-01-10-steering-group/")
+        assert page.locator(".prose table").count() == 1
+        assert page.evaluate(OVERFLOW) == [], width
+
+
 def test_the_label_check_can_fail() -> None:
     assert labels_run_into_values(["Status", "Closes"], "StatusOpen\nCloses15 January") == [
         "StatusOpen\nCloses15 Januar",
