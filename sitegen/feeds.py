@@ -103,7 +103,8 @@ class FeedMaker:
                 content = _text(element, "content", entry.content_html)
                 content.set("type", "html")
         ET.indent(feed)
-        stylesheet = f'<?xml-stylesheet type="text/xsl" href="{urls.path(STYLESHEET)}"?>\n'
+        href = escape(urls.path(STYLESHEET), quote=True)
+        stylesheet = f'<?xml-stylesheet type="text/xsl" href="{href}"?>\n'
         body = ET.tostring(feed, encoding="unicode")
         return f"<?xml version='1.0' encoding='utf-8'?>\n{stylesheet}{body}\n".encode()
 

@@ -60,3 +60,13 @@ def test_the_subscribe_page_is_linked_from_the_footer_and_the_opportunities(
         assert page.locator('footer a[href="/subscribe/"]').count() == 1
     page.goto(sample_site.url + "opportunities/")
     assert page.locator('main a[href="/subscribe/"]').count() == 1
+
+
+def test_a_feed_finds_its_stylesheet_under_a_base_url_subpath(
+    sample_site_under_subpath: ServedSite, page: Page
+) -> None:
+    raw = (sample_site_under_subpath.root / "opportunities" / "feed.xml").read_bytes()
+    assert b'href="/portal/static/feed.xsl"' in raw
+    page.goto(sample_site_under_subpath.url + "opportunities/feed.xml", wait_until="load")
+    page.wait_for_function("document.contentType === 'text/html'")
+    expect(page.locator("main")).to_contain_text("This is a feed.")
