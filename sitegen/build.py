@@ -17,7 +17,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from sitegen.bodies import render_body
-from sitegen.config import BuildOptions, SiteUrls, build_date, site_timezone, site_urls
+from sitegen.config import BuildOptions, SiteUrls, build_date, site_look, site_timezone, site_urls
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
 from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
@@ -280,6 +280,7 @@ def site_info(
         preview=options.preview,
         preview_version=options.preview_version,
         cms_proxy=options.cms_proxy,
+        look=site_look(settings),
     )
 
 

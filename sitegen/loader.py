@@ -16,6 +16,7 @@ from typing import Any
 from slugify import slugify
 
 from sitegen.errors import Problem, Severity, display_path, one_line
+from sitegen.fields import SiteFile
 from sitegen.model import (
     COLLECTION_BY_NAME,
     COLLECTIONS,
@@ -30,7 +31,8 @@ from sitegen.model import (
 from sitegen.parallel import parallel_map
 from sitegen.parse import ReadIssue, decode, parse_document, parse_yaml
 from sitegen.private import strip_private
-from sitegen.schema import PLACEHOLDER, Context, FoundRef, validate_record
+from sitegen.schema import PLACEHOLDER, Context, FoundRef, front_matter_fields, validate_record
+from sitegen.values import Invalid
 
 SETTINGS_FILE = "site.yaml"
 STARTER_TEXT = "This is example text from sitegen init"
@@ -257,7 +259,34 @@ def load_settings(content: Path) -> tuple[SiteSettings, list[Problem]]:
         return SiteSettings(), problems
     ctx = _context(shown, result.parsed.lines, problems)
     settings = validate_record(SiteSettings, result.parsed.data, ctx)
+    problems += _missing_site_files(result.parsed.data, content, ctx)
     return settings or SiteSettings(), problems
+
+
+def _missing_site_files(data: Mapping[str, Any], content: Path, ctx: Context) -> list[Problem]:
+    """A setting that names a file under ``content/files/`` (the logo) which is not there,
+    found even when other settings are wrong, so every problem is listed at once."""
+    found: list[Problem] = []
+    for name, field_spec in front_matter_fields(SiteSettings):
+        if not isinstance(field_spec.type, SiteFile) or not isinstance(data.get(name), str):
+            continue
+        try:
+            relative = field_spec.type.convert(data[name], ctx, name)
+        except Invalid:
+            continue  # already reported as it was validated
+        path = content / relative
+        if not path.is_file() or path.is_symlink():
+            shown = display_path(content / SETTINGS_FILE)
+            found.append(
+                Problem(
+                    shown,
+                    ctx.line_of(name),
+                    name,
+                    f"'{relative}' is not a file in {display_path(content)}/{FILES_FOLDER}/: "
+                    "put the file there, or correct the name",
+                )
+            )
+    return found
 
 
 def load_all(

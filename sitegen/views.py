@@ -12,10 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 
+from sitegen.addresses import mailto_link, tel_link
 from sitegen.config import SiteUrls
 from sitegen.index import PlannedMeeting, SiteIndex
 from sitegen.markdown import Rendered
 from sitegen.model import (
+    Apply,
     Document,
     GroupStatus,
     Meeting,
@@ -30,6 +32,7 @@ from sitegen.viewtypes import (
     GROUP_STATUS_LABELS,
     MODE_LABELS,
     ActionView,
+    ApplyLinkView,
     BodyView,
     GroupsByStatus,
     HistoryView,
@@ -231,6 +234,7 @@ class Views:
                 closes=day(opportunity.closes),
                 state=state.value,
                 days_left=days_left_label(opportunity, self.today),
+                apply=apply_links(opportunity.apply, opportunity.title),
             )
         return cached
 
@@ -274,3 +278,20 @@ class Views:
             for o in index.opportunities_ranked
             if index.opportunity_state(o).value in wanted
         )
+
+
+def apply_links(apply: Apply | None, title: str) -> tuple[ApplyLinkView, ...]:
+    """The ways to apply as links, online first: an email gets the opportunity as its
+    subject, so it reaches the right person."""
+    if apply is None:
+        return ()
+    links = []
+    if apply.url:
+        shown = apply.url.removeprefix("https://").rstrip("/")
+        links.append(ApplyLinkView("url", "Apply online", apply.url, shown))
+    if apply.email:
+        mailto = mailto_link(apply.email, f"Application: {title}")
+        links.append(ApplyLinkView("email", "Apply by email", mailto, apply.email))
+    if apply.phone:
+        links.append(ApplyLinkView("phone", "Apply by phone", tel_link(apply.phone), apply.phone))
+    return tuple(links)

@@ -154,6 +154,20 @@ class MemberView:
 
 
 @dataclass(frozen=True)
+class ApplyLinkView:
+    """One way to apply, as a link: a web page, an email address or a phone number."""
+
+    kind: str
+    """``url``, ``email`` or ``phone``."""
+    label: str
+    """``Apply online``, ``Apply by email``, ``Apply by phone``."""
+    url: str
+    """``https:``, ``mailto:`` or ``tel:``."""
+    text: str
+    """The address as written, shown beside the label."""
+
+
+@dataclass(frozen=True)
 class OpportunitySummaryView:
     slug: str
     url: str
@@ -168,6 +182,13 @@ class OpportunitySummaryView:
     closes: DayView
     state: str
     days_left: str
+    apply: tuple[ApplyLinkView, ...] = ()
+    """The ways to apply, the first being the call to action while it is open."""
+
+    @property
+    def accepting(self) -> bool:
+        """Open to applications now."""
+        return self.state in ("open", "closing soon") and bool(self.apply)
 
 
 @dataclass(frozen=True)

@@ -47,7 +47,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., Path]:
 
 
 def rows_of(html: str) -> list[str]:
-    table = html.split('<table class="actions-table">', 1)[1].split("</table>", 1)[0]
+    table = html.split('<table class="actions-table stack">', 1)[1].split("</table>", 1)[0]
     return [main_text("<main>" + row + "</main>") for row in table.split("<tr")[2:]]
 
 
@@ -177,8 +177,8 @@ def test_upcoming_meetings_lists_each_groups_next_meeting_until_its_date(
 ) -> None:
     html = page(site("2024-02-20"), "meetings/upcoming/")
     seen = main_text(html)
-    assert "Steering Group Date 12 March 2024, 14:00 to 15:30 Where Room 1, Main Building" in seen
-    assert "Planned at Steering Group meeting, 10 January 2024" in seen
+    assert "Steering Group Date: 12 March 2024, 14:00 to 15:30 Where: Room 1, Main Building" in seen
+    assert "Planned at: Steering Group meeting, 10 January 2024" in seen
     assert 'href="/groups/steering-group/meetings.ics"' in html
     home = main_text(page(site("2024-02-20"), ""))
     assert "Upcoming meetings Steering Group 12 March 2024, 14:00 to 15:30 · Room 1" in home

@@ -26,6 +26,7 @@ from sitegen.model.meetings import (
     NextMeeting,
 )
 from sitegen.model.records import (
+    Apply,
     Goal,
     Group,
     Membership,
@@ -46,6 +47,7 @@ from sitegen.model.site import (
     CmsSettings,
     Collection,
     LeftOut,
+    PaymentInfo,
     Site,
     SiteSettings,
 )
@@ -56,6 +58,7 @@ __all__ = [
     "Action",
     "ActionStatus",
     "ActionUpdate",
+    "Apply",
     "CmsBackend",
     "CmsSettings",
     "Collection",
@@ -77,6 +80,7 @@ __all__ = [
     "PageListing",
     "PayPeriod",
     "Payment",
+    "PaymentInfo",
     "Person",
     "Project",
     "ProjectRole",

@@ -9,7 +9,7 @@ from typing import Any
 
 from sitegen.calendars import ICS, meetings_calendar
 from sitegen.feeds import ATOM_TYPE as ATOM
-from sitegen.feeds import FeedMaker, meeting_entries
+from sitegen.feeds import meeting_entries
 from sitegen.model import Group
 from sitegen.plan import (
     FEEDS_AND_CALENDARS,
@@ -21,6 +21,7 @@ from sitegen.plan import (
     SearchMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
@@ -38,6 +39,8 @@ FEED = "feed.xml"
 """Each group's feed, beside its page."""
 CALENDAR = "meetings.ics"
 """Each group's calendar of next meetings, beside its page."""
+TOPIC = "Each group"
+"""Where the page on subscribing lists the groups' feeds and calendars."""
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ def group_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Group",
             (("group", view.name), ("status", view.status_label)),
             latest[0].date.isoformat() if latest else "0000-01-01",
+            "Latest meeting",
         ),
         draft=group.is_draft,
         feeds=((f"{view.name} meetings (Atom feed)", view.feed_url),),
@@ -155,7 +159,7 @@ def group_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
 
 def files(ctx: SectionContext) -> Iterator[FileJob]:
     info, views, index = ctx.info, ctx.views, ctx.index
-    maker = FeedMaker(ctx.urls, info.organisation, ctx.today, ctx.zone)
+    maker = ctx.feed_maker()
     for position, (slug, group) in enumerate(ctx.site.groups.items()):
         path = views.item_path("groups", slug)
 
@@ -177,8 +181,18 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
             reads=reads,
             listed=Listed(FEEDS_AND_CALENDARS, 40 + position, label),
             media_type=ATOM,
+            subscription=Subscription(TOPIC, 30 + 2 * position, f"{group.name}: its meetings"),
         )
-        yield FileJob(path + CALENDAR, calendar, "groups", reads=reads, media_type=ICS)
+        yield FileJob(
+            path + CALENDAR,
+            calendar,
+            "groups",
+            reads=reads,
+            media_type=ICS,
+            subscription=Subscription(
+                TOPIC, 31 + 2 * position, f"{group.name}: its next meeting"
+            ),
+        )
 
 
 def footer(ctx: SectionContext) -> Iterable[LinkView]:

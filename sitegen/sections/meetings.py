@@ -12,7 +12,7 @@ from markupsafe import Markup
 from sitegen.calendars import ICS, meetings_calendar
 from sitegen.data import json_document, name_of
 from sitegen.errors import Problem, Severity
-from sitegen.feeds import ATOM_TYPE, FeedMaker, meeting_entries
+from sitegen.feeds import ATOM_TYPE, meeting_entries
 from sitegen.jsonld import CONTEXT, moment, organisation
 from sitegen.model import ActionStatus, GroupStatus, Meeting
 from sitegen.plan import (
@@ -28,6 +28,7 @@ from sitegen.plan import (
     SearchMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
@@ -174,7 +175,13 @@ def listing(ctx: SectionContext) -> dict[str, Any]:
         (views.group_link(slug) for slug in index.meetings_by_group),
         key=lambda link: link.text.lower(),
     )
-    return ctx.page(meta, years=tuple(years.items()), groups=tuple(groups), count=len(summaries))
+    return ctx.page(
+        meta,
+        years=tuple(years.items()),
+        groups=tuple(groups),
+        count=len(summaries),
+        subscribe=ctx.subscribe_url(),
+    )
 
 
 def upcoming(ctx: SectionContext) -> dict[str, Any]:
@@ -196,6 +203,7 @@ def upcoming(ctx: SectionContext) -> dict[str, Any]:
         meta,
         upcoming=tuple(views.upcoming(plan) for plan in index.upcoming_meetings),
         unplanned=unplanned,
+        subscribe=ctx.subscribe_url(),
     )
 
 
@@ -263,7 +271,7 @@ def event_ld(ctx: SectionContext, meeting: Meeting) -> dict[str, Any]:
 
 def files(ctx: SectionContext) -> Iterator[FileJob]:
     info, views = ctx.info, ctx.views
-    maker = FeedMaker(ctx.urls, info.organisation, ctx.today, ctx.zone)
+    maker = ctx.feed_maker()
     yield FileJob(
         FEED,
         lambda: maker.atom(
@@ -275,6 +283,9 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         "meetings",
         reads=_listing,
         listed=Listed(FEEDS_AND_CALENDARS, 10, "Meetings (Atom feed)"),
+        subscription=Subscription(
+            "Meetings", 20, "Every group's meetings, as their records are published"
+        ),
         feed_title="Meetings (Atom feed)",
         media_type=ATOM_TYPE,
     )
@@ -291,6 +302,7 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         "meetings",
         media_type=ICS,
         reads=_listing,
+        subscription=Subscription("Meetings", 21, "Every group's next meeting"),
         listed=Listed(
             FEEDS_AND_CALENDARS,
             50,

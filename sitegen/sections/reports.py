@@ -162,6 +162,7 @@ def report_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Report",
             tuple(filters),
             report.published.isoformat() if report.published else "0000-01-01",
+            "Published",
         ),
         draft=report.is_draft,
     )

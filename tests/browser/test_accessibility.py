@@ -33,6 +33,7 @@ def test_the_sample_site_has_every_page_type(sample_site: ServedSite) -> None:
         "news/first-anniversary/",
         "accessibility/",
         "governance/",
+        "subscribe/",
     ):
         assert expected in pages
 

@@ -9,7 +9,7 @@ PACKAGE = Path(__file__).resolve().parents[2] / "sitegen"
 
 LAYERS = [
     ["errors", "values", "parallel", "yamlsafe"],
-    ["parse", "private", "schema"],
+    ["parse", "private", "schema", "addresses", "colours"],
     ["fields", "agenda"],
     ["model"],
     ["config", "markdown", "writer", "search"],
