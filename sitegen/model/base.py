@@ -37,6 +37,13 @@ class ActionStatus(StrEnum):
     DROPPED = "dropped"
 
 
+class MinutesStatus(StrEnum):
+    """Whether a meeting's record has been agreed by the group."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
 class ProjectRole(StrEnum):
     CO_PRODUCTION_PARTNER = "co-production partner"
     LEARNING_PARTNER = "learning partner"

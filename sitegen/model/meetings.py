@@ -19,7 +19,7 @@ from sitegen.fields import (
     Text,
     Time,
 )
-from sitegen.model.base import ActionStatus, Document
+from sitegen.model.base import ActionStatus, Document, MinutesStatus
 from sitegen.schema import (
     spec,
 )
@@ -130,6 +130,16 @@ class Meeting(Document):
     action_updates: tuple[ActionUpdate, ...] = spec(
         ListOf(Record(ActionUpdate)), "Progress on actions of earlier meetings.", default=()
     )
+    minutes: MinutesStatus | None = spec(
+        Choice(MinutesStatus),
+        "draft (to be agreed at a later meeting) or approved (agreed by the group); leave it "
+        "out when it is not known.",
+    )
+    approved_at: str | None = spec(
+        Ref(("meetings",)),
+        "With minutes: approved, the later meeting of the same group that agreed them "
+        "(a file in meetings/).",
+    )
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
         named = _NAMED_DATE.match(self.slug)
@@ -141,6 +151,17 @@ class Meeting(Document):
             )
         if self.start and self.end and self.end <= self.start:
             yield "end", "ends before it starts"
+        if self.approved_at and self.minutes is not MinutesStatus.APPROVED:
+            yield (
+                "approved_at",
+                "is set, but minutes is not 'approved': write minutes: approved, or remove "
+                "approved_at",
+            )
+        if self.approved_at == self.slug:
+            yield (
+                "approved_at",
+                "is this meeting itself: minutes are agreed at a later meeting of the group",
+            )
         if self.next_meeting and self.next_meeting.date <= self.date:
             yield "next_meeting.date", "must be after the meeting's own date"
         seen: dict[str, int] = {}

@@ -14,6 +14,7 @@ from sitegen.data import json_document, name_of
 from sitegen.errors import Problem, Severity
 from sitegen.feeds import ATOM_TYPE, FeedMaker, meeting_entries
 from sitegen.jsonld import CONTEXT, moment, organisation
+from sitegen.minutes import minutes_problems
 from sitegen.model import ActionStatus, GroupStatus, Meeting
 from sitegen.plan import (
     DATA_FILES,
@@ -30,8 +31,9 @@ from sitegen.plan import (
     SectionContext,
     bind,
 )
-from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
+from sitegen.reads import action_reads, all_of, body_of, doc, group_reads, meeting_reads
 from sitegen.tracker import tracker_views
+from sitegen.values import long_date
 from sitegen.viewtypes import (
     ACTION_STATUS_LABELS,
     ActionView,
@@ -76,6 +78,12 @@ class MeetingView:
     next_meeting: NextMeetingView | None
     projects: tuple[LinkView, ...]
     body: BodyView
+    minutes: str
+    """``draft``, ``approved``, or empty when the record does not say."""
+    approved_at: LinkView | None
+    """The meeting that agreed these minutes, when it is named."""
+    agreed_minutes: tuple[LinkView, ...]
+    """The earlier meetings whose minutes this one agreed."""
 
 
 def meeting_view(ctx: SectionContext, meeting: Meeting) -> MeetingView:
@@ -107,6 +115,21 @@ def meeting_view(ctx: SectionContext, meeting: Meeting) -> MeetingView:
         next_meeting=views.next_meeting(meeting),
         projects=tuple(views.project_link(s) for s in meeting.projects),
         body=views.body(meeting),
+        minutes=meeting.minutes.value if meeting.minutes else "",
+        approved_at=_meeting_of(ctx, meeting.approved_at),
+        agreed_minutes=tuple(
+            views.meeting_link(m) for m in index.minutes_agreed_at.get(meeting.slug, ())
+        ),
+    )
+
+
+def _meeting_of(ctx: SectionContext, slug: str | None) -> LinkView | None:
+    """A link to the meeting that agreed some minutes: "the meeting of 25 January 2022"."""
+    agreed_at = ctx.site.meetings.get(slug or "")
+    if agreed_at is None:
+        return None
+    return LinkView(
+        f"the meeting of {long_date(agreed_at.date)}", ctx.views.url("meetings", agreed_at.slug)
     )
 
 
@@ -150,6 +173,9 @@ def bind_reads(ctx: SectionContext, meeting: Meeting) -> Any:
             found |= action_reads(tracked)
         for made in index.updates_made_at(meeting):
             found |= action_reads(made.tracked)
+        agreed = [m.slug for m in index.minutes_agreed_at.get(meeting.slug, ())]
+        for slug in (*agreed, *([meeting.approved_at] if meeting.approved_at else [])):
+            found |= meeting_reads(index, slug)
         return found
 
     return reads
@@ -345,6 +371,8 @@ def meetings_json(ctx: SectionContext) -> bytes:
                 if nxt
                 else None,
                 "projects": [site.projects[s].title for s in meeting.projects],
+                "minutes": meeting.minutes.value if meeting.minutes else None,
+                "approved_at": meeting.approved_at,
                 "edited_for_publication": meeting.withheld,
                 "url": views.absolute("meetings", meeting.slug),
             }
@@ -369,6 +397,9 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
                     "<code>next_meeting</code> (<code>{date, start, end, location, upcoming}"
                     "</code> or null, where <code>upcoming</code> is true when it is still to "
                     "come and is still the group's plan), <code>projects</code> (titles), "
+                    "<code>minutes</code> (<code>draft</code>, <code>approved</code>, or null when "
+                    "the record does not say), <code>approved_at</code> (the slug of the meeting "
+                    "that agreed the minutes, or null), "
                     "<code>edited_for_publication</code> (true when private text was withheld) "
                     "and <code>url</code>."
                 ),
@@ -381,8 +412,10 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
 
 
 def checks(check: CheckContext) -> Iterator[Problem]:
-    """Probable slips: a status changed where it was agreed; someone present not a member."""
+    """Minutes agreed where they cannot be; and probable slips: a status changed where it
+    was agreed, someone present who is not a member."""
     site, today = check.site, check.today
+    yield from minutes_problems(site)
     for meeting in site.meetings.values():
         source = meeting.source
         for index, action in enumerate(meeting.actions, start=1):

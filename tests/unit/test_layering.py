@@ -14,7 +14,7 @@ LAYERS = [
     ["model"],
     ["config", "markdown", "writer", "search"],
     ["bodies"],
-    ["loader", "references", "tracker", "opportunities"],
+    ["loader", "references", "tracker", "opportunities", "minutes"],
     ["index", "links", "templates"],
     ["viewtypes"],
     ["views", "reads"],
