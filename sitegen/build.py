@@ -332,8 +332,8 @@ def build(options: BuildOptions) -> BuildReport:
     try:
         # Item pages first: the indexer reads only those, so it can start while the
         # listings, the tracker and the data files are still being written.
-        items = [job for job in prepared.jobs if job.source]
-        rest = [job for job in prepared.jobs if not job.source]
+        items = [job for job in prepared.jobs if job.searchable]
+        rest = [job for job in prepared.jobs if not job.searchable]
         with timings.step("render item pages"):
             pages = render_pages(prepared, staging.root, options.workers, items)
         indexer = Indexer(staging.root, [job.path for job in items]) if options.search else None

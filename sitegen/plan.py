@@ -126,6 +126,13 @@ class PageJob:
     """The page a server shows for an address that is not in the site."""
     reads: Reads = field(default=_reads_everything, compare=False)
     """The documents and shared values the page shows: it changes only when they do."""
+    indexed: bool = False
+    """Search indexes it, though it shows no document of its own (a decision's page)."""
+
+    @property
+    def searchable(self) -> bool:
+        """Whether the search index reads it: an item's page, or a page marked ``indexed``."""
+        return self.document is not None or self.indexed
 
     @property
     def source(self) -> str:

@@ -25,6 +25,7 @@ from sitegen.model.meetings import (
     ActionUpdate,
     Meeting,
     NextMeeting,
+    decision_key,
 )
 from sitegen.model.records import (
     Goal,
@@ -84,5 +85,6 @@ __all__ = [
     "SiteSettings",
     "Source",
     "Visibility",
+    "decision_key",
     "is_slug",
 ]

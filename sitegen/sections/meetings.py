@@ -32,6 +32,7 @@ from sitegen.plan import (
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads, meeting_reads
+from sitegen.register import decisions_of
 from sitegen.tracker import tracker_views
 from sitegen.values import long_date
 from sitegen.viewtypes import (
@@ -73,6 +74,8 @@ class MeetingView:
     in_attendance: tuple[LinkView, ...]
     summary: str
     decisions: tuple[str, ...]
+    decision_ids: tuple[str, ...]
+    """Each decision's anchor on the page, in the same order."""
     actions: tuple[ActionView, ...]
     updates: tuple[UpdateView, ...]
     next_meeting: NextMeetingView | None
@@ -110,6 +113,7 @@ def meeting_view(ctx: SectionContext, meeting: Meeting) -> MeetingView:
         in_attendance=tuple(views.person_link(s) for s in meeting.in_attendance),
         summary=meeting.summary,
         decisions=meeting.decisions,
+        decision_ids=tuple(decision.anchor for decision in decisions_of(meeting)),
         actions=views.actions(index.actions_of(meeting)),
         updates=updates,
         next_meeting=views.next_meeting(meeting),
@@ -148,7 +152,8 @@ def pages(ctx: SectionContext) -> Iterator[PageJob]:
             bind(meeting_page, ctx, meeting.slug),
             "meetings",
             document=meeting,
-            anchors=frozenset(f"action-{action.id}" for action in meeting.actions),
+            anchors=frozenset(f"action-{action.id}" for action in meeting.actions)
+            | {decision.anchor for decision in decisions_of(meeting)},
             reads=bind_reads(ctx, meeting),
         )
 

@@ -14,7 +14,7 @@ LAYERS = [
     ["model"],
     ["config", "markdown", "writer", "search"],
     ["bodies"],
-    ["loader", "references", "tracker", "opportunities", "minutes"],
+    ["loader", "references", "tracker", "opportunities", "minutes", "register"],
     ["index", "links", "templates"],
     ["viewtypes"],
     ["views", "reads"],

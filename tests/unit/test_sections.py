@@ -70,6 +70,7 @@ def test_every_section_is_found_and_each_item_collection_has_one_page_per_item()
     assert [s.key for s in SECTIONS] == [
         "home",
         "meetings",
+        "decisions",
         "actions",
         "groups",
         "people",
