@@ -30,3 +30,9 @@ def moment(day: dt.date, at: dt.time | None, zone: ZoneInfo) -> str:
     if at is None:
         return day.isoformat()
     return dt.datetime.combine(day, at, tzinfo=zone).isoformat()
+
+
+def web_page(name: str, url: str, published: str | None, modified: str | None) -> dict[str, Any]:
+    """The page itself, with the days it was first published and last changed."""
+    data = {"@context": CONTEXT, "@type": "WebPage", "name": name, "url": url}
+    return with_optional(data, datePublished=published, dateModified=modified)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -23,11 +23,13 @@ from markupsafe import Markup
 from sitegen.config import SiteUrls
 from sitegen.errors import Problem, Severity
 from sitegen.index import SiteIndex
+from sitegen.jsonld import web_page
 from sitegen.model import Document, Site
 from sitegen.values import long_date
 from sitegen.views import Views
 from sitegen.viewtypes import (
     LinkView,
+    PageHistoryView,
 )
 
 READS_EVERYTHING = frozenset({"*"})
@@ -98,6 +100,8 @@ class PageMeta:
     search: SearchMeta | None = None
     draft: bool = False
     feeds: tuple[tuple[str, str], ...] = ()
+    history: PageHistoryView | None = None
+    """An item page's first publication, last update and change notes."""
 
 
 Reads = Callable[[], Iterable[str]]
@@ -311,7 +315,21 @@ class SectionContext:
         return self._memo[key]
 
     def page(self, meta: PageMeta, **values: Any) -> dict[str, Any]:
-        """A template's context: the site, the page, the footer and the page's own values."""
+        """A template's context: the site, the page, the footer and the page's own values.
+
+        A page with a history also says when it was published and changed, as a
+        schema.org ``WebPage``.
+        """
+        history = meta.history
+        if history is not None:
+            published, modified = history.first_published, history.modified
+            described = web_page(
+                meta.title,
+                self.urls.absolute(meta.path),
+                published.iso if published else None,
+                modified.iso if modified else None,
+            )
+            meta = replace(meta, json_ld=(*meta.json_ld, described))
         return {"site": self.info, "page": meta, "footer": self._footer(), **values}
 
     def crumbs(self, *items: tuple[str, str]) -> tuple[tuple[str, str], ...]:

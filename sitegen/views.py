@@ -13,9 +13,11 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 
 from sitegen.config import SiteUrls
+from sitegen.gitdates import FileDates
 from sitegen.index import PlannedMeeting, SiteIndex
 from sitegen.markdown import Rendered
 from sitegen.model import (
+    COLLECTIONS,
     Document,
     GroupStatus,
     Meeting,
@@ -31,12 +33,14 @@ from sitegen.viewtypes import (
     MODE_LABELS,
     ActionView,
     BodyView,
+    ChangeView,
     GroupsByStatus,
     HistoryView,
     LinkView,
     MeetingSummaryView,
     NextMeetingView,
     OpportunitySummaryView,
+    PageHistoryView,
     ProjectSummaryView,
     UpcomingView,
     day,
@@ -95,8 +99,20 @@ class Views:
         label = f"{self.index.meeting_title(meeting)}, {long_date(meeting.date)}"
         return LinkView(label, self.url("meetings", meeting.slug))
 
+    def title_of(self, document: Document) -> str:
+        """An item's name as a link to it reads: a meeting's title and date, or its title
+        or name."""
+        if isinstance(document, Meeting):
+            return self.meeting_link(document).text
+        name = getattr(document, "title", None) or getattr(document, "name", None)
+        return name if isinstance(name, str) else document.slug
+
     def project_link(self, slug: str) -> LinkView:
         return LinkView(self.site.projects[slug].title, self.url("projects", slug))
+
+    def page_history(self, document: Document) -> PageHistoryView | None:
+        """When the item was first published and last updated, and its change notes."""
+        return page_history(document, self.site.versions.get(document.source.path))
 
     def body(self, document: Document) -> BodyView:
         rendered = self._render_body(document)
@@ -274,3 +290,49 @@ class Views:
             for o in index.opportunities_ranked
             if index.opportunity_state(o).value in wanted
         )
+
+
+def kind_of(document: Document) -> str:
+    """What an item is, in a word: ``Meeting``, ``Project``, ``News``."""
+    return next(c.singular for c in COLLECTIONS if type(document) is c.record).capitalize()
+
+
+UPDATE_ANCHOR = "page-update-"
+"""What the id of each change note on an item page starts with."""
+
+
+def page_history(document: Document, versions: FileDates | None) -> PageHistoryView | None:
+    """What an item page says of its history; ``None`` when nothing is known of it."""
+    notes = sorted(_change_views(document), key=lambda view: view.date.iso, reverse=True)
+    oldest_note = min((change.date for change in document.changes), default=None)
+    git_first = versions.first if versions else None
+    if git_first and oldest_note and oldest_note < git_first:
+        git_first = None  # it was published before the repository held it: git cannot say
+    first = document.published_on or git_first
+    last: dt.date | None = None
+    last_from_git, last_changed = False, None
+    if notes:
+        last = dt.date.fromisoformat(notes[0].date.iso)
+        if versions is not None and versions.last > last:
+            last_changed = versions.last
+    elif versions is not None and first is not None and versions.last > first:
+        last, last_from_git = versions.last, True
+    if first is None and last is None:
+        return None
+    return PageHistoryView(
+        first_published=day(first) if first else None,
+        first_from_git=document.published_on is None and git_first is not None,
+        last_updated=day(last) if last else None,
+        last_from_git=last_from_git,
+        last_changed=day(last_changed) if last_changed else None,
+        changes=tuple(notes),
+    )
+
+
+def _change_views(document: Document) -> Iterable[ChangeView]:
+    """Each change note in the order written, with its id: a second note of a day is ``-2``."""
+    seen: dict[dt.date, int] = {}
+    for change in document.changes:
+        seen[change.date] = number = seen.get(change.date, 0) + 1
+        suffix = f"-{number}" if number > 1 else ""
+        yield ChangeView(day(change.date), change.note, f"{UPDATE_ANCHOR}{change.date}{suffix}")

@@ -7,6 +7,7 @@ Nothing here reads files.
 
 from sitegen.model.base import (
     ActionStatus,
+    Change,
     Document,
     GoalStatus,
     GroupStatus,
@@ -56,6 +57,7 @@ __all__ = [
     "Action",
     "ActionStatus",
     "ActionUpdate",
+    "Change",
     "Collection",
     "Document",
     "Goal",

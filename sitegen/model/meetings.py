@@ -153,6 +153,10 @@ class Meeting(Document):
         "(a file in meetings/).",
     )
 
+    @property
+    def own_date(self) -> dt.date | None:
+        return self.date
+
     def field_problems(self) -> Iterator[tuple[str, str]]:
         named = _NAMED_DATE.match(self.slug)
         if named and named.group(1) != self.date.isoformat():

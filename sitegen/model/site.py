@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from sitegen.fields import (
+    Boolean,
     Integer,
     Text,
 )
+from sitegen.gitdates import FileDates
 from sitegen.model.base import (
     Document,
 )
@@ -48,6 +50,12 @@ class SiteSettings:
         "An open or in-progress action with no update for longer than this many months is "
         "flagged 'No update since <month>'.",
         default=6,
+    )
+    dates_from_git: bool = spec(
+        Boolean(),
+        "When content/ is in a git repository, take the day each page was first published "
+        "(and last changed) from its history; publish from a full clone, not a shallow one.",
+        default=False,
     )
 
 
@@ -101,6 +109,8 @@ class Site:
     news: Mapping[str, NewsPost]
     pages: Mapping[str, Page]
     left_out: tuple[LeftOut, ...] = ()
+    versions: Mapping[str, FileDates] = field(default_factory=dict)
+    """What the git history says of each file, by source path, with ``dates_from_git``."""
 
     def collection(self, name: str) -> Mapping[str, Any]:
         items: Mapping[str, Any] = getattr(self, name)

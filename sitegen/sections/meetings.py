@@ -255,6 +255,7 @@ def meeting_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             view.date.iso,
         ),
         draft=meeting.is_draft,
+        history=ctx.views.page_history(meeting),
     )
     return ctx.page(meta, meeting=view)
 

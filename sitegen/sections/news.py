@@ -106,6 +106,7 @@ def news_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         json_ld=(news_ld(ctx, post),),
         search=SearchMeta("News", (("year", str(post.date.year)),), post.date.isoformat()),
         draft=post.is_draft,
+        history=ctx.views.page_history(post),
     )
     return ctx.page(meta, post=view)
 

@@ -171,6 +171,7 @@ def opportunity_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             (opportunity.opens or opportunity.closes).isoformat(),
         ),
         draft=opportunity.is_draft,
+        history=ctx.views.page_history(opportunity),
     )
     return ctx.page(meta, opportunity=view, involvement=involvement_page(ctx))
 

@@ -146,6 +146,7 @@ def project_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             project.started.isoformat() if project.started else "0000-01-01",
         ),
         draft=project.is_draft,
+        history=ctx.views.page_history(project),
     )
     return ctx.page(meta, project=view)
 

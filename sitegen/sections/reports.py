@@ -164,6 +164,7 @@ def report_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             report.published.isoformat() if report.published else "0000-01-01",
         ),
         draft=report.is_draft,
+        history=ctx.views.page_history(report),
     )
     return ctx.page(meta, report=view)
 

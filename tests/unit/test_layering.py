@@ -8,7 +8,7 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "sitegen"
 
 LAYERS = [
-    ["errors", "values", "parallel", "yamlsafe"],
+    ["errors", "values", "parallel", "yamlsafe", "gitdates"],
     ["parse", "private", "schema"],
     ["fields"],
     ["model"],
