@@ -13,6 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 
 from sitegen.config import SiteUrls
+from sitegen.delivery import DeliveryCounts, count_delivery
 from sitegen.gitdates import FileDates
 from sitegen.index import PlannedMeeting, SiteIndex
 from sitegen.markdown import Rendered
@@ -49,6 +50,8 @@ from sitegen.viewtypes import (
 )
 
 BodyRenderer = Callable[[Document], Rendered]
+ByGroup = tuple[DeliveryCounts, tuple[tuple[LinkView, DeliveryCounts], ...]]
+"""Delivery in all, and for each group with actions (its link and its counts)."""
 ItemPaths = Mapping[str, Callable[[str], str]]
 """Where the items of each collection live, by slug, as the sections declare it."""
 
@@ -67,6 +70,7 @@ class Views:
         self._actions: dict[str, ActionView] = {}
         self._meeting_summaries: dict[str, MeetingSummaryView] = {}
         self._opportunity_summaries: dict[str, OpportunitySummaryView] = {}
+        self._delivery: ByGroup | None = None
 
     @property
     def today(self) -> dt.date:
@@ -179,6 +183,21 @@ class Views:
             meeting=self.meeting_link(entry.meeting),
             is_origin=entry.is_origin,
         )
+
+    def delivery(self) -> ByGroup:
+        """How the actions due before the build date turned out: in all, and for each
+        group with actions, in the order of the groups' files."""
+        if self._delivery is None:
+            index, today = self.index, self.today
+            self._delivery = (
+                count_delivery(index.actions, today),
+                tuple(
+                    (self.group_link(slug), count_delivery(index.actions_by_group[slug], today))
+                    for slug in self.site.groups
+                    if slug in index.actions_by_group
+                ),
+            )
+        return self._delivery
 
     # ------------------------------------------------------------------ meetings
 

@@ -15,7 +15,7 @@ LAYERS = [
     ["config", "markdown", "writer", "search"],
     ["bodies"],
     ["loader", "references", "tracker", "opportunities", "minutes", "register"],
-    ["index", "links", "templates"],
+    ["index", "links", "templates", "delivery"],
     ["viewtypes"],
     ["views", "reads"],
     ["jsonld", "feeds", "calendars", "data"],

@@ -72,6 +72,7 @@ def test_every_section_is_found_and_each_item_collection_has_one_page_per_item()
         "meetings",
         "decisions",
         "actions",
+        "delivery",
         "groups",
         "people",
         "projects",
