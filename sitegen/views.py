@@ -111,6 +111,13 @@ class Views:
         name = getattr(document, "title", None) or getattr(document, "name", None)
         return name if isinstance(name, str) else document.slug
 
+    def agreed_at(self, meeting: Meeting) -> LinkView | None:
+        """The meeting that agreed a meeting's minutes: "the meeting of 25 January 2022"."""
+        later = self.site.meetings.get(meeting.approved_at or "")
+        if later is None:
+            return None
+        return LinkView(f"the meeting of {long_date(later.date)}", self.url("meetings", later.slug))
+
     def project_link(self, slug: str) -> LinkView:
         return LinkView(self.site.projects[slug].title, self.url("projects", slug))
 

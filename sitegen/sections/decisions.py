@@ -29,7 +29,6 @@ from sitegen.plan import (
 )
 from sitegen.reads import all_of, doc, meeting_reads
 from sitegen.register import Decision, register
-from sitegen.values import long_date
 from sitegen.viewtypes import DayView, LinkView, day
 
 FEED = "decisions/feed.xml"
@@ -112,7 +111,6 @@ def by_year(ctx: SectionContext) -> dict[int, list[Decision]]:
 
 def view_of(ctx: SectionContext, decision: Decision) -> DecisionView:
     views, meeting = ctx.views, decision.meeting
-    approved_at = ctx.site.meetings.get(meeting.approved_at or "")
     return DecisionView(
         id=decision.id,
         url=ctx.info.path(path_of(decision)),
@@ -124,12 +122,7 @@ def view_of(ctx: SectionContext, decision: Decision) -> DecisionView:
         ),
         group=views.group_link(meeting.group),
         minutes=meeting.minutes.value if meeting.minutes else "",
-        approved_at=LinkView(
-            f"the meeting of {long_date(approved_at.date)}",
-            views.url("meetings", approved_at.slug),
-        )
-        if approved_at
-        else None,
+        approved_at=views.agreed_at(meeting),
     )
 
 

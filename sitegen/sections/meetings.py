@@ -34,7 +34,6 @@ from sitegen.plan import (
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads, meeting_reads
 from sitegen.register import decisions_of
 from sitegen.tracker import tracker_views
-from sitegen.values import long_date
 from sitegen.viewtypes import (
     ACTION_STATUS_LABELS,
     ActionView,
@@ -120,20 +119,10 @@ def meeting_view(ctx: SectionContext, meeting: Meeting) -> MeetingView:
         projects=tuple(views.project_link(s) for s in meeting.projects),
         body=views.body(meeting),
         minutes=meeting.minutes.value if meeting.minutes else "",
-        approved_at=_meeting_of(ctx, meeting.approved_at),
+        approved_at=views.agreed_at(meeting),
         agreed_minutes=tuple(
             views.meeting_link(m) for m in index.minutes_agreed_at.get(meeting.slug, ())
         ),
-    )
-
-
-def _meeting_of(ctx: SectionContext, slug: str | None) -> LinkView | None:
-    """A link to the meeting that agreed some minutes: "the meeting of 25 January 2022"."""
-    agreed_at = ctx.site.meetings.get(slug or "")
-    if agreed_at is None:
-        return None
-    return LinkView(
-        f"the meeting of {long_date(agreed_at.date)}", ctx.views.url("meetings", agreed_at.slug)
     )
 
 
