@@ -21,7 +21,14 @@ from sitegen.config import BuildOptions, SiteUrls, build_date, site_look, site_t
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
 from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
-from sitegen.loader import SETTINGS_FILE, LoadedFile, assemble, load_all, published_files
+from sitegen.loader import (
+    SETTINGS_FILE,
+    LoadedFile,
+    assemble,
+    load_all,
+    published_files,
+    with_git_dates,
+)
 from sitegen.markdown import Rendered, ReservedIds
 from sitegen.model import Document, LeftOut, Site, SiteSettings
 from sitegen.parallel import parallel_map
@@ -158,6 +165,8 @@ def prepare_sources(
         zone, zone_problems = site_timezone(site.settings)
         problems += [_at(p, settings_path) for p in url_problems + zone_problems]
         today = build_date(options, zone)
+        site, history_problems = with_git_dates(site, options.content, zone, today)
+        problems += history_problems
         broken = [(f.shown, f.refs) for f in sources.files if f.document is None and f.refs]
         problems += check_references(site, frozenset(existing), broken)
         check = CheckContext(site, today, display_path(options.content), existing, sections)
@@ -334,8 +343,8 @@ def build(options: BuildOptions) -> BuildReport:
     try:
         # Item pages first: the indexer reads only those, so it can start while the
         # listings, the tracker and the data files are still being written.
-        items = [job for job in prepared.jobs if job.source]
-        rest = [job for job in prepared.jobs if not job.source]
+        items = [job for job in prepared.jobs if job.searchable]
+        rest = [job for job in prepared.jobs if not job.searchable]
         with timings.step("render item pages"):
             pages = render_pages(prepared, staging.root, options.workers, items)
         indexer = Indexer(staging.root, [job.path for job in items]) if options.search else None

@@ -86,3 +86,9 @@ def job_posting(
             contact, url=apply.url, email=apply.email, telephone=apply.phone
         )
     return posting
+
+
+def web_page(name: str, url: str, published: str | None, modified: str | None) -> dict[str, Any]:
+    """The page itself, with the days it was first published and last changed."""
+    data = {"@context": CONTEXT, "@type": "WebPage", "name": name, "url": url}
+    return with_optional(data, datePublished=published, dateModified=modified)

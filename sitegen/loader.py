@@ -8,15 +8,18 @@ only the whole set can show (duplicate slugs, clashing names, drafts).
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slugify import slugify
 
 from sitegen.errors import Problem, Severity, display_path, one_line
 from sitegen.fields import SiteFile
+from sitegen.gitdates import git_dates
 from sitegen.model import (
     COLLECTION_BY_NAME,
     COLLECTIONS,
@@ -346,6 +349,26 @@ def assemble(
         **{name: _sorted(docs) for name, docs in items.items()},
     )
     return site, problems, first_path
+
+
+def with_git_dates(
+    site: Site, content: Path, zone: ZoneInfo, today: dt.date
+) -> tuple[Site, list[Problem]]:
+    """The site with each file's dates from git, when ``dates_from_git`` asks for them.
+
+    Outside a git repository there are none, and nothing to say; a history that is
+    there but cannot be trusted (a shallow clone) is a warning.
+    """
+    if not site.settings.dates_from_git:
+        return site, []
+    found = git_dates(content, zone, today)
+    problems = []
+    if found.problem:
+        settings = display_path(content / SETTINGS_FILE)
+        problems.append(Problem(settings, 0, "dates_from_git", found.problem, Severity.WARNING))
+    shown = display_path(content)  # documents' source paths start with it (see load_all)
+    versions = {f"{shown}/{relative}": dates for relative, dates in found.dates.items()}
+    return replace(site, versions=versions), problems
 
 
 def _sorted(documents: dict[str, Document]) -> dict[str, Any]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -24,11 +24,13 @@ from sitegen.config import SiteLook, SiteUrls
 from sitegen.errors import Problem, Severity
 from sitegen.feeds import FeedMaker
 from sitegen.index import SiteIndex
+from sitegen.jsonld import web_page
 from sitegen.model import Document, Site
 from sitegen.values import long_date
 from sitegen.views import Views
 from sitegen.viewtypes import (
     LinkView,
+    PageHistoryView,
 )
 
 READS_EVERYTHING = frozenset({"*"})
@@ -106,6 +108,8 @@ class PageMeta:
     search: SearchMeta | None = None
     draft: bool = False
     feeds: tuple[tuple[str, str], ...] = ()
+    history: PageHistoryView | None = None
+    """An item page's first publication, last update and change notes."""
 
 
 Reads = Callable[[], Iterable[str]]
@@ -137,6 +141,13 @@ class PageJob:
     for_editors: bool = False
     """A page for the site's editors, not its readers: left out of the sitemap, and
     search engines are asked not to crawl it."""
+    indexed: bool = False
+    """Search indexes it, though it shows no document of its own (a decision's page)."""
+
+    @property
+    def searchable(self) -> bool:
+        """Whether the search index reads it: an item's page, or a page marked ``indexed``."""
+        return self.document is not None or self.indexed
 
     @property
     def source(self) -> str:
@@ -333,7 +344,21 @@ class SectionContext:
         return self._memo[key]
 
     def page(self, meta: PageMeta, **values: Any) -> dict[str, Any]:
-        """A template's context: the site, the page, the footer and the page's own values."""
+        """A template's context: the site, the page, the footer and the page's own values.
+
+        A page with a history also says when it was published and changed, as a
+        schema.org ``WebPage``.
+        """
+        history = meta.history
+        if history is not None:
+            published, modified = history.first_published, history.modified
+            described = web_page(
+                meta.title,
+                self.urls.absolute(meta.path),
+                published.iso if published else None,
+                modified.iso if modified else None,
+            )
+            meta = replace(meta, json_ld=(*meta.json_ld, described))
         return {"site": self.info, "page": meta, "footer": self._footer(), **values}
 
     def crumbs(self, *items: tuple[str, str]) -> tuple[tuple[str, str], ...]:

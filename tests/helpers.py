@@ -49,6 +49,15 @@ def _chdir(path: Path | None) -> Iterator[None]:
         os.chdir(before)
 
 
+def build_site(content: Path, output: Path, today: str, *extra: str) -> Path:
+    """``sitegen build`` of ``content`` as of ``today``, without the search index; it must pass."""
+    result = run_cli(
+        "build", "--content", content, "--output", output, "--today", today, "--no-search", *extra
+    )
+    assert result.code == 0, result.err
+    return output
+
+
 def copy_site(target: Path, source: Path = SMALL_SITE) -> Path:
     """A copy of a content folder at ``target/content``."""
     content = target / "content"

@@ -7,10 +7,12 @@ Nothing here reads files.
 
 from sitegen.model.base import (
     ActionStatus,
+    Change,
     Document,
     GoalStatus,
     GroupStatus,
     LocationMode,
+    MinutesStatus,
     PageListing,
     PayPeriod,
     ProjectRole,
@@ -24,6 +26,7 @@ from sitegen.model.meetings import (
     ActionUpdate,
     Meeting,
     NextMeeting,
+    decision_key,
 )
 from sitegen.model.records import (
     Apply,
@@ -59,6 +62,7 @@ __all__ = [
     "ActionStatus",
     "ActionUpdate",
     "Apply",
+    "Change",
     "CmsBackend",
     "CmsSettings",
     "Collection",
@@ -71,6 +75,7 @@ __all__ = [
     "LocationMode",
     "Meeting",
     "Membership",
+    "MinutesStatus",
     "NewsPost",
     "NextMeeting",
     "Opportunity",
@@ -90,5 +95,6 @@ __all__ = [
     "SiteSettings",
     "Source",
     "Visibility",
+    "decision_key",
     "is_slug",
 ]

@@ -267,6 +267,10 @@ class Report(Document):
     )
     goals: tuple[Goal, ...] = spec(ListOf(Record(Goal)), "Goals and where each stands.", default=())
 
+    @property
+    def published_on(self) -> dt.date | None:
+        return self.published
+
 
 @dataclass(frozen=True, kw_only=True)
 class NewsPost(Document):
@@ -275,6 +279,10 @@ class NewsPost(Document):
     summary: str | None = spec(
         Text(), "One sentence for listings, feeds and search.", example="TODO: one sentence"
     )
+
+    @property
+    def published_on(self) -> dt.date | None:
+        return self.date
 
 
 @dataclass(frozen=True, kw_only=True)

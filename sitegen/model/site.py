@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
 from sitegen.colours import accent_problems
 from sitegen.fields import (
+    Boolean,
     Choice,
     Colour,
     Integer,
@@ -18,6 +19,7 @@ from sitegen.fields import (
     Text,
     WebAddress,
 )
+from sitegen.gitdates import FileDates
 from sitegen.model.base import (
     Document,
 )
@@ -122,6 +124,12 @@ class SiteSettings:
         "flagged 'No update since <month>'.",
         default=6,
     )
+    dates_from_git: bool = spec(
+        Boolean(),
+        "When content/ is in a git repository, take the day each page was first published "
+        "(and last changed) from its history; publish from a full clone, not a shallow one.",
+        default=False,
+    )
     cms: CmsSettings | None = spec(
         Record(CmsSettings),
         "The content editor at /admin/: backend, repo and branch; no editor unless set.",
@@ -205,6 +213,8 @@ class Site:
     news: Mapping[str, NewsPost]
     pages: Mapping[str, Page]
     left_out: tuple[LeftOut, ...] = ()
+    versions: Mapping[str, FileDates] = field(default_factory=dict)
+    """What the git history says of each file, by source path, with ``dates_from_git``."""
 
     def collection(self, name: str) -> Mapping[str, Any]:
         items: Mapping[str, Any] = getattr(self, name)

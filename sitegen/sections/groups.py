@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitegen.calendars import ICS, meetings_calendar
+from sitegen.delivery import DeliveryCounts, count_delivery
 from sitegen.feeds import ATOM_TYPE as ATOM
 from sitegen.feeds import meeting_entries
 from sitegen.model import Group
@@ -66,6 +67,9 @@ class GroupView:
     feed_url: str
     calendar_url: str
     body: BodyView
+    delivery: DeliveryCounts
+    """How its actions due before the build date turned out."""
+    delivery_sentence: str
 
 
 def group_view(ctx: SectionContext, group: Group) -> GroupView:
@@ -92,6 +96,8 @@ def group_view(ctx: SectionContext, group: Group) -> GroupView:
         feed_url=url + FEED,
         calendar_url=views.calendar_url(group.slug),
         body=views.body(group),
+        delivery=(delivery := count_delivery(actions, ctx.today)),
+        delivery_sentence=delivery.sentence(f"of the {group.name}"),
     )
 
 
@@ -152,6 +158,7 @@ def group_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Latest meeting",
         ),
         draft=group.is_draft,
+        history=ctx.views.page_history(group),
         feeds=((f"{view.name} meetings (Atom feed)", view.feed_url),),
     )
     return ctx.page(meta, group=view)
@@ -210,6 +217,6 @@ SECTION = Section(
     pages=pages,
     files=files,
     footer=(FooterEntry(30, footer),),
-    template_ids=frozenset({"members", "open-actions", "meetings"}),
+    template_ids=frozenset({"members", "open-actions", "delivery", "meetings"}),
     top_level=("groups",),
 )

@@ -109,6 +109,7 @@ def news_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "News", (("year", str(post.date.year)),), post.date.isoformat(), "Published"
         ),
         draft=post.is_draft,
+        history=ctx.views.page_history(post),
     )
     return ctx.page(meta, post=view)
 

@@ -197,6 +197,7 @@ def opportunity_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Opens" if opportunity.opens else "Closes",
         ),
         draft=opportunity.is_draft,
+        history=ctx.views.page_history(opportunity),
     )
     return ctx.page(meta, opportunity=view, involvement=involvement_page(ctx))
 

@@ -135,6 +135,7 @@ def person_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         json_ld=(person_ld(ctx, person),),
         search=SearchMeta("Person", (), last, "Latest meeting attended"),
         draft=person.is_draft,
+        history=ctx.views.page_history(person),
     )
     return ctx.page(meta, person=view)
 

@@ -147,6 +147,7 @@ def project_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Started",
         ),
         draft=project.is_draft,
+        history=ctx.views.page_history(project),
     )
     return ctx.page(meta, project=view)
 

@@ -165,6 +165,7 @@ def report_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Published",
         ),
         draft=report.is_draft,
+        history=ctx.views.page_history(report),
     )
     return ctx.page(meta, report=view)
 

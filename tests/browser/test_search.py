@@ -47,6 +47,22 @@ def test_a_filter_narrows_the_results(sample_site: ServedSite, page: Page) -> No
     assert "type=Project" in page.url  # the view can be shared and bookmarked
 
 
+def test_decisions_are_found_as_their_own_type_with_their_group(
+    sample_site: ServedSite, page: Page
+) -> None:
+    everything = search(page, sample_site, "free of charge")
+    assert sample_site.url + "meetings/2021-11-08-allies-group/" in everything
+    page.select_option("#filter-type", "Decision")
+    expect(page.locator("#search-status")).to_contain_text("filtered by Decision")
+    decisions = page.eval_on_selector_all("#search-results h2 a", "a => a.map(x => x.href)")
+    assert decisions and all("/decisions/2021-11-08-allies-group-" in url for url in decisions)
+    titles = page.eval_on_selector_all("#search-results h2 a", "a => a.map(x => x.textContent)")
+    assert any(title.startswith("Requests to provide services free of charge") for title in titles)
+    page.select_option("#filter-group", "Allies Group")
+    expect(page.locator("#search-status")).to_contain_text("Allies Group")
+    assert page.eval_on_selector_all("#search-results h2 a", "a => a.length") == len(decisions)
+
+
 def test_filters_cover_group_year_status_role_and_sector(
     sample_site: ServedSite, page: Page
 ) -> None:
