@@ -159,6 +159,7 @@ def test_every_type_the_help_text_names_can_be_filtered(
     hint = page.locator("#search-hint").inner_text()
     named = {
         "meetings": "Meeting",
+        "decisions": "Decision",
         "groups": "Group",
         "people": "Person",
         "projects": "Project",
