@@ -37,10 +37,11 @@ def said(text: str) -> tuple[int, ...]:
 
 def table(html: str) -> dict[str, tuple[int, ...]]:
     """Each row of the delivery table: (due, on time, late, dropped, overdue) by its label."""
-    found = html.split('<table class="delivery-table">', 1)[1].split("</table>", 1)[0]
-    rows_ = re.findall(r'<tr><th scope="row">(.*?)</th>((?:<td>\d+</td>){5})</tr>', found)
+    found = html.split('<table class="delivery-table stack">', 1)[1].split("</table>", 1)[0]
+    cell = r'<td><span class="cell-label">[^<]*</span> \d+</td>'
+    rows_ = re.findall(rf'<tr><th scope="row">(.*?)</th>((?:{cell}){{5}})</tr>', found)
     return {
-        re.sub("<[^>]+>", "", label): tuple(int(n) for n in re.findall(r"\d+", cells))
+        re.sub("<[^>]+>", "", label): tuple(int(n) for n in re.findall(r"</span> (\d+)", cells))
         for label, cells in rows_
     }
 
