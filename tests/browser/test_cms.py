@@ -136,9 +136,10 @@ def _write_body(page: Page, text: str) -> None:
 
 
 def _publish(page: Page, path: Path) -> str:
+    # Taken before the click: a quick save would otherwise be over before it is looked for.
+    before = path.stat().st_mtime_ns if path.exists() else None
     page.get_by_role("button", name="Publish").first.click()
     page.get_by_text("Publish now").click()
-    before = path.stat().st_mtime_ns if path.exists() else None
     deadline = time.monotonic() + WAIT_MS / 1000
     while time.monotonic() < deadline:
         if path.exists() and path.stat().st_mtime_ns != before:
