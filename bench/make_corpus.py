@@ -182,6 +182,8 @@ def make_opportunity(rng: random.Random, reg: Registry) -> Item:
         f"who_can_apply: {ystr(sentence(rng, 8, 16))}",
         f"selection: {ystr(sentence(rng, 10, 20))}",
         f"how_to_apply: {ystr(sentence(rng, 8, 16))}",
+        "apply:",
+        f"  email: {ystr(f'apply-{slug}@example.org')}",
         f"opens: {opens.isoformat()}",
         f"closes: {closes.isoformat()}",
         f"places: {rng.randint(1, 12)}",

@@ -90,11 +90,11 @@ def build(options: BuildOptions) -> BuildReport:
     timings = prepared.timings
     with timings.step("find what changed"):
         published = {(c.name, d.slug) for c, d in prepared.site.documents()}
-        fingerprints = Fingerprints(prepared.loaded, published)
+        fingerprints = Fingerprints(prepared.loaded, published, prepared.site.versions)
         keys = output_keys(
             global_key(prepared, options), prepared.jobs, prepared.file_jobs, fingerprints
         )
-        items = [job for job in prepared.jobs if job.document is not None]
+        items = [job for job in prepared.jobs if job.searchable]
         index_key = search_key(keys, items, indexer_key(items)) if options.search else ""
     staging = Staging(options.output)
     kept = Kept(cache, output, staging)
@@ -103,7 +103,7 @@ def build(options: BuildOptions) -> BuildReport:
     try:
         # Item pages first: the indexer reads only those, so it can start while the
         # listings, the tracker and the data files are still being written.
-        rest = [job for job in prepared.jobs if job.document is None]
+        rest = [job for job in prepared.jobs if not job.searchable]
         with timings.step("render item pages"):
             changed = [
                 job for job in items if not kept.take(job.output_file, keys[job.output_file])

@@ -2,9 +2,11 @@
 
 A calendar of next meetings (every group's, or one group's) holds the meetings
 still to come as VEVENTs in the site's time zone, with LOCATION when it is
-known; a date that has passed is left out. UIDs are made from slugs, so an
-event keeps its identity from build to build and subscribers see updates, not
-duplicates. DTSTAMP comes from the content, so output is reproducible.
+known; a date that has passed is left out. The opportunities' calendar holds
+each one's opening and closing dates as all-day events. UIDs are made from
+slugs, so an event keeps its identity from build to build and subscribers see
+updates, not duplicates. DTSTAMP comes from the content, so output is
+reproducible, and is never later than the build date.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from zoneinfo import ZoneInfo
 
 from sitegen.config import SiteUrls
 from sitegen.index import PlannedMeeting
+from sitegen.model import Opportunity
+from sitegen.opportunities import dates_label, last_changed, pay_label
 from sitegen.views import Views
 
 if TYPE_CHECKING:  # icalendar is imported when a calendar is first written
@@ -50,9 +54,10 @@ def uid(kind: str, slug: str, urls: SiteUrls) -> str:
     return f"{kind}-{slug}@{host}{urls.base_path.rstrip('/')}"
 
 
-def utc_midnight(day: dt.date) -> dt.datetime:
-    """A DTSTAMP taken from the content, so the same content gives the same bytes."""
-    return dt.datetime.combine(day, dt.time(0), tzinfo=dt.UTC)
+def utc_midnight(day: dt.date, today: dt.date) -> dt.datetime:
+    """A DTSTAMP taken from the content, so the same content gives the same bytes; it
+    says when the event was written, so it is never later than the build date."""
+    return dt.datetime.combine(min(day, today), dt.time(0), tzinfo=dt.UTC)
 
 
 def meetings_calendar(views: Views, zone: ZoneInfo, name: str, group: str | None = None) -> bytes:
@@ -71,7 +76,7 @@ def _meeting_event(planned: PlannedMeeting, views: Views, zone: ZoneInfo) -> Eve
     group = views.index.group_name(planned.group)
     event = new_event()
     event.add("uid", uid("next-meeting", recorded_at.slug, urls))
-    event.add("dtstamp", utc_midnight(recorded_at.date))
+    event.add("dtstamp", utc_midnight(recorded_at.date, views.today))
     event.add("summary", f"{group} meeting")
     if nxt.start:
         event.add("dtstart", dt.datetime.combine(nxt.date, nxt.start, tzinfo=zone))
@@ -88,4 +93,53 @@ def _meeting_event(planned: PlannedMeeting, views: Views, zone: ZoneInfo) -> Eve
         f"{recorded_at.date.isoformat()}.",
     )
     event.add("url", views.absolute("groups", planned.group))
+    return event
+
+
+def deadlines_calendar(views: Views, name: str) -> bytes:
+    """Each opportunity's opening day and closing day, as all-day events of their own."""
+    calendar = new_calendar(name)
+    site, today = views.site, views.today
+    for opportunity in sorted(site.opportunities.values(), key=lambda o: (o.closes, o.slug)):
+        stamp = utc_midnight(last_changed(opportunity, today), today)
+        pays = f"Pays {pay_label(opportunity.payment)}. {dates_label(opportunity)}"
+        if opportunity.opens:
+            calendar.add_component(
+                _day_event(
+                    views,
+                    opportunity,
+                    ("opens", stamp, opportunity.opens),
+                    f"Opens for applications: {opportunity.title}",
+                    f"First day to apply. {pays}",
+                )
+            )
+        calendar.add_component(
+            _day_event(
+                views,
+                opportunity,
+                ("closes", stamp, opportunity.closes),
+                f"Closing date: {opportunity.title}",
+                f"Last day to apply. {pays}",
+            )
+        )
+    return bytes(calendar.to_ical())
+
+
+def _day_event(
+    views: Views,
+    opportunity: Opportunity,
+    when: tuple[str, dt.datetime, dt.date],
+    summary: str,
+    description: str,
+) -> Event:
+    kind, stamp, day = when
+    event = new_event()
+    event.add("uid", uid(kind, opportunity.slug, views.urls))
+    event.add("dtstamp", stamp)
+    event.add("summary", summary)
+    event.add("dtstart", day)
+    event.add("dtend", day + dt.timedelta(days=1))
+    event.add("transp", "TRANSPARENT")
+    event.add("description", f"{description} {opportunity.summary or ''}".strip())
+    event.add("url", views.absolute("opportunities", opportunity.slug))
     return event

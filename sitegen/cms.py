@@ -24,17 +24,21 @@ from typing import Any
 
 import yaml
 
+from sitegen.addresses import EMAIL, PHONE, WEB_ADDRESS
 from sitegen.fields import (
     ActionRef,
+    Address,
     Amount,
     Boolean,
     Choice,
+    Colour,
     Date,
     DueDate,
     Integer,
     ListOf,
     Record,
     Ref,
+    SiteFile,
     Text,
     Time,
 )
@@ -375,6 +379,29 @@ def _due(kind: DueDate, choices: Choices) -> dict[str, Any]:
     }
 
 
+def _address(kind: Address, choices: Choices) -> dict[str, Any]:
+    return {
+        "widget": "string",
+        "pattern": [kind.json_schema()["pattern"], _ADDRESS_HELP.get(kind.pattern, "")],
+    }
+
+
+_ADDRESS_HELP = {
+    WEB_ADDRESS: "Write a full https:// address, e.g. https://example.org/apply",
+    EMAIL: "Write an email address, e.g. info@example.org (the organisation's, not a person's)",
+    PHONE: "Write a phone number, e.g. 020 7946 0000",
+}
+
+
+def _colour(kind: Colour, choices: Choices) -> dict[str, Any]:
+    return {"widget": "color", "allowInput": True}
+
+
+def _site_file(kind: SiteFile, choices: Choices) -> dict[str, Any]:
+    schema = kind.json_schema()
+    return {"widget": "string", "pattern": [schema["pattern"], f"Write {schema['description']}"]}
+
+
 def _choice(kind: Choice, choices: Choices) -> dict[str, Any]:
     return {"widget": "select", "options": [member.value for member in kind.enum]}
 
@@ -439,6 +466,9 @@ _WIDGETS: tuple[tuple[type[FieldType], Callable[[Any, Choices], dict[str, Any]]]
     (Date, _date),
     (Time, _time),
     (DueDate, _due),
+    (Address, _address),
+    (Colour, _colour),
+    (SiteFile, _site_file),
     (Choice, _choice),
     (Ref, _ref),
     (ActionRef, _action_ref),

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from sitegen.colours import darker
 from sitegen.errors import Problem
 from sitegen.model import SiteSettings
 
@@ -104,3 +105,36 @@ def site_timezone(settings: SiteSettings) -> tuple[ZoneInfo, list[Problem]]:
 def build_date(options: BuildOptions, zone: ZoneInfo) -> dt.date:
     """``--today``, or the current date where the site is."""
     return options.today or dt.datetime.now(zone).date()
+
+
+ICON_TYPES = {".svg": "image/svg+xml", ".png": "image/png", ".ico": "image/x-icon"}
+DEFAULT_FAVICON = "static/favicon.svg"
+
+
+@dataclass(frozen=True)
+class SiteLook:
+    """The organisation's logo, icon and colour, from ``site.yaml``."""
+
+    favicon: str = DEFAULT_FAVICON
+    """Site-relative: the site's own icon, or sitegen's plain one."""
+    favicon_type: str = ICON_TYPES[".svg"]
+    logo: str | None = None
+    logo_alt: str = ""
+    """Empty when the site's name beside it already says what the logo says."""
+    accent: str | None = None
+    accent_dark: str | None = None
+    """The accent darkened, for a button under the pointer."""
+
+
+def site_look(settings: SiteSettings) -> SiteLook:
+    favicon = settings.favicon or DEFAULT_FAVICON
+    ending = favicon[favicon.rfind(".") :].lower()
+    alt = settings.logo_alt or ""
+    return SiteLook(
+        favicon=favicon,
+        favicon_type=ICON_TYPES.get(ending, "image/x-icon"),
+        logo=settings.logo,
+        logo_alt="" if alt.lower() in settings.title.lower() else alt,
+        accent=settings.accent,
+        accent_dark=darker(settings.accent) if settings.accent else None,
+    )

@@ -1,7 +1,13 @@
 """Atom feeds (RFC 4287): the writer every section's feed shares, and meetings as entries.
 
 Built with ElementTree so escaping is never hand-written. Every date comes
-from the content or the build date, so the same input gives the same bytes.
+from the content or the build date, so the same input gives the same bytes, and
+none is later than the build date: a feed says when things happened, never when
+they will (an opening date still to come is the build date until it passes).
+
+Each feed names an XSLT stylesheet (``static/feed.xsl``), so a browser that opens
+it shows a readable page explaining what a feed is, while feed readers, which
+ignore the stylesheet, read the same Atom as ever.
 """
 
 from __future__ import annotations
@@ -21,6 +27,8 @@ from sitegen.views import Views
 ATOM = "http://www.w3.org/2005/Atom"
 ATOM_TYPE = "application/atom+xml"
 """The media type of an Atom feed."""
+STYLESHEET = "static/feed.xsl"
+"""The XSLT that shows a feed opened in a browser as a page."""
 ET.register_namespace("", ATOM)
 
 
@@ -42,6 +50,8 @@ class FeedMaker:
     author: str
     today: dt.date
     zone: ZoneInfo
+    help_path: str = ""
+    """The site's page on subscribing, linked from every feed (for the stylesheet)."""
 
     def atom(self, path: str, title: str, alternate: str, entries: Sequence[Entry]) -> bytes:
         """An Atom document; ``updated`` is the newest entry's date, or the build date."""
@@ -49,7 +59,7 @@ class FeedMaker:
         feed = ET.Element(f"{{{ATOM}}}feed")
         _text(feed, "id", urls.absolute(path))
         _text(feed, "title", title)
-        newest = max((e.updated for e in entries), default=self.today)
+        newest = max((self.past(e.updated) for e in entries), default=self.today)
         _text(feed, "updated", _stamp(newest, zone))
         ET.SubElement(
             feed,
@@ -65,13 +75,22 @@ class FeedMaker:
             type="text/html",
             href=urls.absolute(alternate),
         )
+        if self.help_path:
+            ET.SubElement(
+                feed,
+                f"{{{ATOM}}}link",
+                rel="related",
+                type="text/html",
+                title="How to subscribe",
+                href=urls.absolute(self.help_path),
+            )
         author_element = ET.SubElement(feed, f"{{{ATOM}}}author")
         _text(author_element, "name", self.author)
         for entry in entries:
             element = ET.SubElement(feed, f"{{{ATOM}}}entry")
             _text(element, "id", urls.absolute(entry.path))
             _text(element, "title", entry.title)
-            _text(element, "updated", _stamp(entry.updated, zone))
+            _text(element, "updated", _stamp(self.past(entry.updated), zone))
             ET.SubElement(
                 element,
                 f"{{{ATOM}}}link",
@@ -84,7 +103,14 @@ class FeedMaker:
                 content = _text(element, "content", entry.content_html)
                 content.set("type", "html")
         ET.indent(feed)
-        return bytes(ET.tostring(feed, encoding="utf-8", xml_declaration=True)) + b"\n"
+        href = escape(urls.path(STYLESHEET), quote=True)
+        stylesheet = f'<?xml-stylesheet type="text/xsl" href="{href}"?>\n'
+        body = ET.tostring(feed, encoding="unicode")
+        return f"<?xml version='1.0' encoding='utf-8'?>\n{stylesheet}{body}\n".encode()
+
+    def past(self, day: dt.date) -> dt.date:
+        """``day``, or the build date if it is later: a feed never speaks of the future."""
+        return min(day, self.today)
 
 
 def _text(parent: ET.Element, tag: str, text: str) -> ET.Element:

@@ -9,12 +9,14 @@ real date from 30 February, and cannot see other files).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date, time
 from enum import StrEnum
 from typing import Any
 
+from sitegen.addresses import EMAIL, PHONE, WEB_ADDRESS, parse_email, parse_phone, parse_web_address
+from sitegen.colours import HEX_COLOUR, parse_colour
 from sitegen.errors import did_you_mean
 from sitegen.schema import (
     FAILED,
@@ -155,6 +157,98 @@ class DueDate(FieldType):
         return {
             "type": "string",
             "pattern": rf"^({DATE_PATTERN}|{MONTH_PATTERN}|{words})$",
+        }
+
+
+def _no_placeholder(value: Any, what: str) -> Any:
+    if isinstance(value, str) and value.strip().startswith(PLACEHOLDER):
+        raise Invalid(f"still holds the placeholder '{clip(value.strip())}'; write the real {what}")
+    return value
+
+
+@dataclass(frozen=True)
+class Address(FieldType):
+    """A way to reach the organisation, for a link a template writes: checked by
+    ``parse`` (see :mod:`sitegen.addresses`), described by ``pattern``."""
+
+    parse: Callable[[object], str]
+    pattern: str
+    what: str = "address"
+
+    def convert(self, value: Any, ctx: Context, path: str) -> str:
+        return self.parse(_no_placeholder(value, self.what))
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": rf"^\s*(?:{self.pattern})\s*$"}
+
+
+def WebAddress() -> Address:  # a full https:// address
+    return Address(parse_web_address, WEB_ADDRESS)
+
+
+def EmailAddress() -> Address:
+    return Address(parse_email, EMAIL)
+
+
+def PhoneNumber() -> Address:
+    return Address(parse_phone, PHONE, "number")
+
+
+@dataclass(frozen=True)
+class Colour(FieldType):
+    """A hex colour, ``#1d4f91``, and what it must meet where it is used (its contrast)."""
+
+    rules: Callable[[str], list[str]] | None = None
+    """What is wrong with a colour where the site uses it, if anything."""
+
+    def convert(self, value: Any, ctx: Context, path: str) -> str:
+        colour = parse_colour(value)
+        problems = self.rules(colour) if self.rules else []
+        if problems:
+            raise Invalid("; ".join(problems))
+        return colour
+
+    def json_schema(self) -> dict[str, Any]:
+        return {"type": "string", "pattern": rf"^\s*(?:{HEX_COLOUR})\s*$"}
+
+
+_SITE_FILE = r"files/(?!.*\.\.)(?:[A-Za-z0-9_][A-Za-z0-9._-]*/)*[A-Za-z0-9_][A-Za-z0-9._-]*"
+
+
+@dataclass(frozen=True)
+class SiteFile(FieldType):
+    """A file under ``content/files/``, named as the site publishes it (``files/logo.svg``),
+    of one of the kinds given. Whether it exists is checked when the files are read."""
+
+    kinds: tuple[str, ...]
+    """The file name endings allowed, lower-case, e.g. ``(".svg", ".png")``."""
+
+    def convert(self, value: Any, ctx: Context, path: str) -> str:
+        if not isinstance(value, str) or not value.strip():
+            raise Invalid(f"must be a file name, not {show_value(value)}")
+        text = value.strip()
+        if not text.startswith("files/"):
+            name = text.lstrip("/").removeprefix("content/").removeprefix("files/")
+            raise Invalid(f"'{text}' must name a file in content/files/: write files/{name}")
+        if not re.fullmatch(_SITE_FILE, text):
+            raise Invalid(
+                f"'{text}' is not a usable file name: use letters, digits, '.', '-' and '_', "
+                "e.g. files/logo.svg"
+            )
+        if not text.lower().endswith(self.kinds):
+            raise Invalid(f"'{text}' must be one of these kinds of file: {', '.join(self.kinds)}")
+        return text
+
+    def json_schema(self) -> dict[str, Any]:
+        # Any case of each ending (.SVG too), spelt out: JSON Schema has no (?i).
+        endings = "|".join(
+            "".join(f"[{ch}{ch.upper()}]" if ch.isalpha() else re.escape(ch) for ch in kind)
+            for kind in self.kinds
+        )
+        return {
+            "type": "string",
+            "pattern": rf"^\s*{_SITE_FILE}(?:{endings})\s*$",
+            "description": f"a file in content/files/, e.g. files/logo{self.kinds[0]}",
         }
 
 

@@ -26,7 +26,15 @@ class Fingerprints:
     """The digest of each read key (``meetings/x``, ``meetings/x:body``, ``meetings/*``),
     as the line ``key=digest`` that an output's key is made of."""
 
-    def __init__(self, files: Iterable[LoadedFile], published: set[tuple[str, str]]) -> None:
+    def __init__(
+        self,
+        files: Iterable[LoadedFile],
+        published: set[tuple[str, str]],
+        versions: Mapping[str, object] | None = None,
+    ) -> None:
+        """``versions``: the dates each file has in git, by its shown path, when the site
+        takes dates from git; they are part of what a page shows of its document."""
+        versions = versions or {}
         lines = _Lines()
         by_collection: dict[str, list[tuple[str, str]]] = defaultdict(list)
         documents: list[tuple[str, str]] = []
@@ -35,6 +43,8 @@ class Fingerprints:
             if (collection, slug) not in published:
                 continue
             meta, body = loaded.fingerprint
+            if loaded.shown in versions:
+                meta = digest(meta, repr(versions[loaded.shown]))
             key = f"{collection}/{slug}"
             lines[key] = f"{key}={meta}"
             lines[f"{key}:body"] = f"{key}:body={body}"

@@ -102,6 +102,7 @@ class SiteIndex:
             "meetings_by_project",
             "plans",
             "upcoming_meetings",
+            "minutes_agreed_at",
             "attendance",
             "actions",
             "actions_by_ref",
@@ -163,6 +164,15 @@ class SiteIndex:
             )
             for slug, found in lists.items()
         }
+
+    @cached_property
+    def minutes_agreed_at(self) -> dict[str, list[Meeting]]:
+        """The meetings whose minutes each meeting agreed (``approved_at``), oldest first."""
+        found: dict[str, list[Meeting]] = defaultdict(list)
+        for meeting in reversed(self.meetings_newest_first):
+            if meeting.approved_at:
+                found[meeting.approved_at].append(meeting)
+        return found
 
     def group_name(self, slug: str) -> str:
         group = self.site.groups.get(slug)

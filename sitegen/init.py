@@ -160,7 +160,8 @@ def _comment(text: str) -> list[str]:
 
 def _setting(name: str, value: Any) -> str:
     plain = value.value if hasattr(value, "value") else value
-    return str(yaml.safe_dump({name: plain}, allow_unicode=True, width=1000)).strip()
+    dumped = yaml.safe_dump({name: plain}, allow_unicode=True, width=1000, sort_keys=False)
+    return str(dumped).strip()
 
 
 def _plain(value: Any) -> str:

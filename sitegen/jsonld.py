@@ -11,8 +11,10 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sitegen.config import SiteUrls
+from sitegen.model import LocationMode, Opportunity, PayPeriod
 
 CONTEXT = "https://schema.org"
+_SALARY_UNITS = {PayPeriod.HOUR: "HOUR", PayPeriod.DAY: "DAY"}
 
 
 def with_optional(data: dict[str, Any], **optional: Any) -> dict[str, Any]:
@@ -30,3 +32,63 @@ def moment(day: dt.date, at: dt.time | None, zone: ZoneInfo) -> str:
     if at is None:
         return day.isoformat()
     return dt.datetime.combine(day, at, tzinfo=zone).isoformat()
+
+
+def job_posting(
+    opportunity: Opportunity, url: str, publisher: str, urls: SiteUrls, zone: ZoneInfo
+) -> dict[str, Any]:
+    """A ``JobPosting`` with ``baseSalary``: involvement is paid, so never ``VOLUNTEER``
+    (schema.org defines that as work with no expectation of pay)."""
+    payment = opportunity.payment
+    value: dict[str, Any] = {"@type": "QuantitativeValue", "value": payment.amount}
+    if payment.per in _SALARY_UNITS:
+        value["unitText"] = _SALARY_UNITS[payment.per]
+    description = " ".join(
+        part
+        for part in (opportunity.summary, opportunity.time_commitment, opportunity.selection)
+        if part
+    )
+    posting: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "JobPosting",
+        "title": opportunity.title,
+        "description": description,
+        "url": url,
+        "hiringOrganization": organisation(publisher, urls),
+        "employmentType": ["PART_TIME", "TEMPORARY"],
+        "validThrough": moment(opportunity.closes, dt.time(23, 59, 59), zone),
+        "baseSalary": {"@type": "MonetaryAmount", "currency": payment.currency, "value": value},
+        "directApply": False,
+    }
+    if opportunity.opens:
+        posting["datePosted"] = opportunity.opens.isoformat()
+    if opportunity.places:
+        posting["totalJobOpenings"] = opportunity.places
+    mode = opportunity.location.mode
+    if mode in (LocationMode.ONLINE, LocationMode.HYBRID):
+        posting["jobLocationType"] = "TELECOMMUTE"
+        posting["applicantLocationRequirements"] = {"@type": "Country", "name": "United Kingdom"}
+    if mode is not LocationMode.ONLINE and opportunity.location.place:
+        posting["jobLocation"] = {
+            "@type": "Place",
+            "address": {
+                "@type": "PostalAddress",
+                "streetAddress": opportunity.location.place,
+                "addressCountry": "GB",
+            },
+        }
+    if opportunity.who_can_apply:
+        posting["eligibilityToWorkRequirement"] = opportunity.who_can_apply
+    apply = opportunity.apply
+    if apply is not None:
+        contact = {"@type": "ContactPoint", "contactType": "applications"}
+        posting["applicationContact"] = with_optional(
+            contact, url=apply.url, email=apply.email, telephone=apply.phone
+        )
+    return posting
+
+
+def web_page(name: str, url: str, published: str | None, modified: str | None) -> dict[str, Any]:
+    """The page itself, with the days it was first published and last changed."""
+    data = {"@context": CONTEXT, "@type": "WebPage", "name": name, "url": url}
+    return with_optional(data, datePublished=published, dateModified=modified)

@@ -8,15 +8,19 @@ only the whole set can show (duplicate slugs, clashing names, drafts).
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from slugify import slugify
 
 from sitegen.errors import Problem, Severity, display_path, one_line
+from sitegen.fields import SiteFile
+from sitegen.gitdates import git_dates
 from sitegen.model import (
     COLLECTION_BY_NAME,
     COLLECTIONS,
@@ -31,7 +35,8 @@ from sitegen.model import (
 from sitegen.parallel import parallel_map
 from sitegen.parse import ReadIssue, decode, parse_document, parse_yaml
 from sitegen.private import strip_private
-from sitegen.schema import PLACEHOLDER, Context, FoundRef, validate_record
+from sitegen.schema import PLACEHOLDER, Context, FoundRef, front_matter_fields, validate_record
+from sitegen.values import Invalid
 
 SETTINGS_FILE = "site.yaml"
 STARTER_TEXT = "This is example text from sitegen init"
@@ -276,7 +281,34 @@ def load_settings(content: Path) -> tuple[SiteSettings, list[Problem]]:
         return SiteSettings(), problems
     ctx = _context(shown, result.parsed.lines, problems)
     settings = validate_record(SiteSettings, result.parsed.data, ctx)
+    problems += _missing_site_files(result.parsed.data, content, ctx)
     return settings or SiteSettings(), problems
+
+
+def _missing_site_files(data: Mapping[str, Any], content: Path, ctx: Context) -> list[Problem]:
+    """A setting that names a file under ``content/files/`` (the logo) which is not there,
+    found even when other settings are wrong, so every problem is listed at once."""
+    found: list[Problem] = []
+    for name, field_spec in front_matter_fields(SiteSettings):
+        if not isinstance(field_spec.type, SiteFile) or not isinstance(data.get(name), str):
+            continue
+        try:
+            relative = field_spec.type.convert(data[name], ctx, name)
+        except Invalid:
+            continue  # already reported as it was validated
+        path = content / relative
+        if not path.is_file() or path.is_symlink():
+            shown = display_path(content / SETTINGS_FILE)
+            found.append(
+                Problem(
+                    shown,
+                    ctx.line_of(name),
+                    name,
+                    f"'{relative}' is not a file in {display_path(content)}/{FILES_FOLDER}/: "
+                    "put the file there, or correct the name",
+                )
+            )
+    return found
 
 
 KnownFiles = Callable[[Path, str], LoadedFile | None]
@@ -355,6 +387,26 @@ def assemble(
         **{name: _sorted(docs) for name, docs in items.items()},
     )
     return site, problems, first_path
+
+
+def with_git_dates(
+    site: Site, content: Path, zone: ZoneInfo, today: dt.date
+) -> tuple[Site, list[Problem]]:
+    """The site with each file's dates from git, when ``dates_from_git`` asks for them.
+
+    Outside a git repository there are none, and nothing to say; a history that is
+    there but cannot be trusted (a shallow clone) is a warning.
+    """
+    if not site.settings.dates_from_git:
+        return site, []
+    found = git_dates(content, zone, today)
+    problems = []
+    if found.problem:
+        settings = display_path(content / SETTINGS_FILE)
+        problems.append(Problem(settings, 0, "dates_from_git", found.problem, Severity.WARNING))
+    shown = display_path(content)  # documents' source paths start with it (see load_all)
+    versions = {f"{shown}/{relative}": dates for relative, dates in found.dates.items()}
+    return replace(site, versions=versions), problems
 
 
 def _sorted(documents: dict[str, Document]) -> dict[str, Any]:

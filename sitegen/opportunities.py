@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
 
-from sitegen.model import Opportunity, Payment
-from sitegen.values import days_between, plural
+from sitegen.addresses import names_a_person
+from sitegen.errors import Problem
+from sitegen.model import Opportunity, Payment, Person
+from sitegen.values import days_between, long_date, plural
 
 CLOSING_SOON_DAYS = 7
 """An open opportunity with this many days left, or fewer, is closing soon."""
@@ -58,6 +61,26 @@ def days_left_label(opportunity: Opportunity, today: dt.date) -> str:
     return f"{plural(days, 'day')} left"
 
 
+def last_changed(opportunity: Opportunity, today: dt.date) -> dt.date:
+    """When the opportunity last changed as of ``today``: the day it opened or the day
+    after it closed, whichever came last, and never a day still to come (the build date
+    until it opens). What feeds and calendars date it by."""
+    moments = [opportunity.closes + dt.timedelta(days=1)]
+    if opportunity.opens:
+        moments.append(opportunity.opens)
+    passed = [day for day in moments if day <= today]
+    return max(passed, default=today)
+
+
+def dates_label(opportunity: Opportunity) -> str:
+    """``Applications open 2 November 2026 and close 15 January 2027.``: dates, never a
+    countdown, so it stays true in a feed or calendar read long after the build."""
+    closes = long_date(opportunity.closes)
+    if opportunity.opens:
+        return f"Applications open {long_date(opportunity.opens)} and close {closes}."
+    return f"Applications close {closes}."
+
+
 def pay_label(payment: Payment) -> str:
     """``£25 per hour``; whole amounts without pence, others with two decimals."""
     symbol = CURRENCY_SYMBOLS.get(payment.currency)
@@ -68,3 +91,34 @@ def pay_label(payment: Payment) -> str:
     )
     money = f"{symbol}{amount}" if symbol else f"{amount} {payment.currency}"
     return f"{money} per {payment.per.value}"
+
+
+def apply_problems(
+    opportunity: Opportunity, today: dt.date, people: Mapping[str, Person]
+) -> Iterator[Problem]:
+    """No way to apply while it is open or upcoming, and an email address that is a
+    person's own (see :func:`~sitegen.addresses.names_a_person`)."""
+    source, apply = opportunity.source, opportunity.apply
+    state = opportunity_state(opportunity, today)
+    if apply is None and state is not OpportunityState.CLOSED:
+        lines = source.lines
+        yield Problem(
+            source.path,
+            lines.get("apply") or lines.get("how_to_apply") or source.line("closes"),
+            "apply",
+            f"is required while the opportunity is {state.value}: say where to apply with "
+            "'apply:' and at least one of url, email or phone",
+        )
+    if apply is None or apply.email is None:
+        return
+    for slug, person in people.items():
+        if names_a_person(apply.email, person.name, slug):
+            yield Problem(
+                source.path,
+                source.line("apply.email"),
+                "apply.email",
+                f"'{apply.email}' looks like the address of {person.name} "
+                f"(people/{slug}.md): give the organisation's shared address that "
+                "applications go to, never a person's own",
+            )
+            return

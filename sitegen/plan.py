@@ -14,20 +14,23 @@ from __future__ import annotations
 import datetime as dt
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from sitegen.config import SiteUrls
+from sitegen.config import SiteLook, SiteUrls
 from sitegen.errors import Problem, Severity
+from sitegen.feeds import FeedMaker
 from sitegen.index import SiteIndex
+from sitegen.jsonld import web_page
 from sitegen.model import Document, Site
 from sitegen.values import long_date
 from sitegen.views import Views
 from sitegen.viewtypes import (
     LinkView,
+    PageHistoryView,
 )
 
 READS_EVERYTHING = frozenset({"*"})
@@ -62,6 +65,7 @@ class SiteInfo:
     """The build date, YYYY-MM-DD: pages compare it with the visitor's date."""
     cms_proxy: str = ""
     """The local content editor proxy's API address (``sitegen serve --cms``), or empty."""
+    look: SiteLook = field(default_factory=SiteLook)
 
     @property
     def base_path(self) -> str:
@@ -79,13 +83,17 @@ class SearchMeta:
     filters: tuple[tuple[str, str], ...]
     sort_date: str
     """ISO date; every indexed page has one, or Pagefind drops it from sorted results."""
+    date_word: str = ""
+    """What the date is, shown before it (``Latest meeting``, ``Opens``), when it is
+    not simply the item's own date."""
 
     @property
     def date_label(self) -> str:
         """The date shown beside a search result; empty for undated pages."""
         if self.sort_date.startswith("0000"):
             return ""
-        return long_date(dt.date.fromisoformat(self.sort_date))
+        day = long_date(dt.date.fromisoformat(self.sort_date))
+        return f"{self.date_word} {day}" if self.date_word else day
 
 
 @dataclass(frozen=True)
@@ -100,6 +108,8 @@ class PageMeta:
     search: SearchMeta | None = None
     draft: bool = False
     feeds: tuple[tuple[str, str], ...] = ()
+    history: PageHistoryView | None = None
+    """An item page's first publication, last update and change notes."""
 
 
 Reads = Callable[[], Iterable[str]]
@@ -131,6 +141,13 @@ class PageJob:
     for_editors: bool = False
     """A page for the site's editors, not its readers: left out of the sitemap, and
     search engines are asked not to crawl it."""
+    indexed: bool = False
+    """Search indexes it, though it shows no document of its own (a decision's page)."""
+
+    @property
+    def searchable(self) -> bool:
+        """Whether the search index reads it: an item's page, or a page marked ``indexed``."""
+        return self.document is not None or self.indexed
 
     @property
     def source(self) -> str:
@@ -159,6 +176,19 @@ FEEDS_AND_CALENDARS = 1
 
 
 @dataclass(frozen=True)
+class Subscription:
+    """How the page on subscribing offers a feed or a calendar."""
+
+    topic: str
+    """The heading it is listed under, e.g. ``Opportunities``."""
+    order: int
+    label: str
+    """What it brings, e.g. ``New opportunities as they are published``."""
+    by_email: bool = False
+    """Offered for alerts by email (through a service that sends a feed's news)."""
+
+
+@dataclass(frozen=True)
 class FileJob:
     """A file that is not an HTML page: data, a feed, a calendar, the sitemap."""
 
@@ -172,6 +202,8 @@ class FileJob:
     """For a site-wide feed: its title in the ``<link rel="alternate">`` of pages."""
     media_type: str = ""
     """What a server says it is; by default, guessed from its name."""
+    subscription: Subscription | None = None
+    """Where the page on subscribing offers it, if it is a feed or calendar to follow."""
 
     @property
     def content_type(self) -> str:
@@ -250,6 +282,9 @@ class Section:
     """Problems only this section can see: errors and warnings."""
     top_level: tuple[str, ...] = ()
     """The first parts of the paths it writes (``meetings``), which no page may take."""
+    explains_feeds: str = ""
+    """The path of its page explaining how to subscribe, if it has one: every feed and
+    the pages that offer feeds link to it."""
 
 
 @dataclass(frozen=True)
@@ -313,11 +348,39 @@ class SectionContext:
         return self._footer()
 
     def page(self, meta: PageMeta, **values: Any) -> dict[str, Any]:
-        """A template's context: the site, the page, the footer and the page's own values."""
+        """A template's context: the site, the page, the footer and the page's own values.
+
+        A page with a history also says when it was published and changed, as a
+        schema.org ``WebPage``.
+        """
+        history = meta.history
+        if history is not None:
+            published, modified = history.first_published, history.modified
+            described = web_page(
+                meta.title,
+                self.urls.absolute(meta.path),
+                published.iso if published else None,
+                modified.iso if modified else None,
+            )
+            meta = replace(meta, json_ld=(*meta.json_ld, described))
         return {"site": self.info, "page": meta, "footer": self._footer(), **values}
 
     def crumbs(self, *items: tuple[str, str]) -> tuple[tuple[str, str], ...]:
         return (("Home", self.info.path("")), *items)
+
+    def subscribe_path(self) -> str:
+        """The site's page on subscribing to feeds and calendars, or an empty string."""
+        return next((s.explains_feeds for s in self.sections if s.explains_feeds), "")
+
+    def subscribe_url(self) -> str | None:
+        """The link to that page, for templates, or ``None`` when there is none."""
+        path = self.subscribe_path()
+        return self.info.path(path) if path else None
+
+    def feed_maker(self) -> FeedMaker:
+        """What every feed of this build shares."""
+        info = self.info
+        return FeedMaker(self.urls, info.organisation, self.today, self.zone, self.subscribe_path())
 
     def site_feeds(self) -> tuple[tuple[str, str], ...]:
         """Every site-wide feed, for the ``<link rel="alternate">`` of pages that list them."""

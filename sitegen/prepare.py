@@ -17,11 +17,18 @@ from zoneinfo import ZoneInfo
 
 from sitegen.bodies import render_body
 from sitegen.cache import BuildCache
-from sitegen.config import BuildOptions, SiteUrls, build_date, site_timezone, site_urls
+from sitegen.config import BuildOptions, SiteUrls, build_date, site_look, site_timezone, site_urls
 from sitegen.errors import ContentError, Problem, Severity, display_path
 from sitegen.index import SiteIndex
 from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
-from sitegen.loader import SETTINGS_FILE, LoadedFile, assemble, load_all, published_files
+from sitegen.loader import (
+    SETTINGS_FILE,
+    LoadedFile,
+    assemble,
+    load_all,
+    published_files,
+    with_git_dates,
+)
 from sitegen.markdown import Rendered, ReservedIds
 from sitegen.model import Document, Site, SiteSettings
 from sitegen.parallel import parallel_map
@@ -178,6 +185,8 @@ def prepare_sources(
         zone, zone_problems = site_timezone(site.settings)
         problems += [_at(p, settings_path) for p in url_problems + zone_problems]
         today = build_date(options, zone)
+        site, history_problems = with_git_dates(site, options.content, zone, today)
+        problems += history_problems
         broken = [(f.shown, f.refs) for f in sources.files if f.document is None and f.refs]
         problems += check_references(site, frozenset(existing), broken)
         check = CheckContext(site, today, display_path(options.content), existing, sections)
@@ -301,6 +310,7 @@ def site_info(
         preview=options.preview,
         preview_version=options.preview_version,
         cms_proxy=options.cms_proxy,
+        look=site_look(settings),
     )
 
 

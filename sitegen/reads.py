@@ -1,7 +1,7 @@
 """What a page reads: the keys that say which content an output is made from.
 
-A key names one document's front-matter (``meetings/<slug>``), its body
-(``meetings/<slug>:body``), or every front-matter of a collection
+A key names one document's front-matter and its dates from git (``meetings/<slug>``),
+its body (``meetings/<slug>:body``), or every front-matter of a collection
 (``meetings/*``, which also says which files exist). A page that declares
 what it reads is made again only when one of those changes; what every page
 shows (the settings, the footer, the build date) is not declared here.
@@ -17,7 +17,8 @@ EVERYTHING = "*"
 
 
 def doc(collection: str, slug: str) -> str:
-    """The front-matter of one document."""
+    """The front-matter of one document, and what the git history says of its file
+    (with ``dates_from_git``: the days it was first committed and last changed)."""
     return f"{collection}/{slug}"
 
 

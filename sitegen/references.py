@@ -81,6 +81,7 @@ def check_references(
         ("people",): people,
         ("groups",): groups,
         ("projects",): projects,
+        ("meetings",): set(site.meetings),
         ("people", "groups"): people | groups,
         ACTIONS: {f"{m.slug}#{a.id}" for m in site.meetings.values() for a in m.actions},
     }

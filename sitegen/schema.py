@@ -165,7 +165,7 @@ def validate_record(
     checks: Callable[[], Iterable[tuple[str, str]]] | None = getattr(record, "field_problems", None)
     if checks is not None:
         for name, message in checks():
-            field_path = f"{path}.{name}" if path else name
+            field_path = f"{path}.{name}" if path and name else name or path
             ctx.problem(field_path, message)
             failed = True
     return None if failed else record
@@ -206,4 +206,11 @@ def json_schema(cls: type[Any], title: str = "") -> dict[str, Any]:
     if required:
         result["required"] = required
     result["additionalProperties"] = False
+    one_of: tuple[str, ...] = getattr(cls, "REQUIRE_ONE_OF", ())
+    if one_of:
+        # At least one of them, written (an empty value counts as left out).
+        result["anyOf"] = [
+            {"required": [name], "properties": {name: {"not": {"enum": [None, ""]}}}}
+            for name in one_of
+        ]
     return result

@@ -43,8 +43,9 @@ from sitegen.preview import LIVE_PATH, Preview, SearchIndexer, content_type, wit
 from sitegen.search import BUNDLE
 from sitegen.templates import STATIC, TEMPLATES
 
-SETTLE_SECONDS = 0.015
-"""Quiet time after the last file event before rebuilding: editors save in bursts."""
+SETTLE_SECONDS = 0.005
+"""Quiet time after the last file event before rebuilding: a save is a burst of events
+(write a temporary file, rename it over the old one), all within a millisecond or two."""
 EVENTS_POLL_SECONDS = 1.0
 """How often an open event stream looks whether its tab is still there."""
 KEEP_ALIVE_SECONDS = 5.0
@@ -105,10 +106,10 @@ class Rebuilder(threading.Thread):
                     self.search.maybe_start(self.preview.state)
                 continue
             owed = True
-            time.sleep(SETTLE_SECONDS)
-            while self.wake.is_set():
+            # Until no event has come for SETTLE_SECONDS: one save is several events.
+            self.wake.clear()
+            while self.wake.wait(timeout=SETTLE_SECONDS):
                 self.wake.clear()
-                time.sleep(SETTLE_SECONDS)
             with self.lock:
                 paths = set(self.pending)
                 self.pending.clear()

@@ -12,10 +12,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Mapping
 
+from sitegen.addresses import mailto_link, tel_link
 from sitegen.config import SiteUrls
+from sitegen.delivery import DeliveryCounts, count_delivery
+from sitegen.gitdates import FileDates
 from sitegen.index import PlannedMeeting, SiteIndex
 from sitegen.markdown import Rendered
 from sitegen.model import (
+    COLLECTIONS,
+    Apply,
     Document,
     GroupStatus,
     Meeting,
@@ -30,13 +35,16 @@ from sitegen.viewtypes import (
     GROUP_STATUS_LABELS,
     MODE_LABELS,
     ActionView,
+    ApplyLinkView,
     BodyView,
+    ChangeView,
     GroupsByStatus,
     HistoryView,
     LinkView,
     MeetingSummaryView,
     NextMeetingView,
     OpportunitySummaryView,
+    PageHistoryView,
     ProjectSummaryView,
     UpcomingView,
     day,
@@ -45,6 +53,8 @@ from sitegen.viewtypes import (
 )
 
 BodyRenderer = Callable[[Document], Rendered]
+ByGroup = tuple[DeliveryCounts, tuple[tuple[LinkView, DeliveryCounts], ...]]
+"""Delivery in all, and for each group with actions (its link and its counts)."""
 ItemPaths = Mapping[str, Callable[[str], str]]
 """Where the items of each collection live, by slug, as the sections declare it."""
 
@@ -63,6 +73,7 @@ class Views:
         self._actions: dict[str, ActionView] = {}
         self._meeting_summaries: dict[str, MeetingSummaryView] = {}
         self._opportunity_summaries: dict[str, OpportunitySummaryView] = {}
+        self._delivery: ByGroup | None = None
 
     @property
     def today(self) -> dt.date:
@@ -95,8 +106,27 @@ class Views:
         label = f"{self.index.meeting_title(meeting)}, {long_date(meeting.date)}"
         return LinkView(label, self.url("meetings", meeting.slug))
 
+    def title_of(self, document: Document) -> str:
+        """An item's name as a link to it reads: a meeting's title and date, or its title
+        or name."""
+        if isinstance(document, Meeting):
+            return self.meeting_link(document).text
+        name = getattr(document, "title", None) or getattr(document, "name", None)
+        return name if isinstance(name, str) else document.slug
+
+    def agreed_at(self, meeting: Meeting) -> LinkView | None:
+        """The meeting that agreed a meeting's minutes: "the meeting of 25 January 2022"."""
+        later = self.site.meetings.get(meeting.approved_at or "")
+        if later is None:
+            return None
+        return LinkView(f"the meeting of {long_date(later.date)}", self.url("meetings", later.slug))
+
     def project_link(self, slug: str) -> LinkView:
         return LinkView(self.site.projects[slug].title, self.url("projects", slug))
+
+    def page_history(self, document: Document) -> PageHistoryView | None:
+        """When the item was first published and last updated, and its change notes."""
+        return page_history(document, self.site.versions.get(document.source.path))
 
     def body(self, document: Document) -> BodyView:
         rendered = self._render_body(document)
@@ -163,6 +193,21 @@ class Views:
             meeting=self.meeting_link(entry.meeting),
             is_origin=entry.is_origin,
         )
+
+    def delivery(self) -> ByGroup:
+        """How the actions due before the build date turned out: in all, and for each
+        group with actions, in the order of the groups' files."""
+        if self._delivery is None:
+            index, today = self.index, self.today
+            self._delivery = (
+                count_delivery(index.actions, today),
+                tuple(
+                    (self.group_link(slug), count_delivery(index.actions_by_group[slug], today))
+                    for slug in self.site.groups
+                    if slug in index.actions_by_group
+                ),
+            )
+        return self._delivery
 
     # ------------------------------------------------------------------ meetings
 
@@ -231,6 +276,7 @@ class Views:
                 closes=day(opportunity.closes),
                 state=state.value,
                 days_left=days_left_label(opportunity, self.today),
+                apply=apply_links(opportunity.apply, opportunity.title),
             )
         return cached
 
@@ -274,3 +320,66 @@ class Views:
             for o in index.opportunities_ranked
             if index.opportunity_state(o).value in wanted
         )
+
+
+def apply_links(apply: Apply | None, title: str) -> tuple[ApplyLinkView, ...]:
+    """The ways to apply as links, online first: an email gets the opportunity as its
+    subject, so it reaches the right person."""
+    if apply is None:
+        return ()
+    links = []
+    if apply.url:
+        shown = apply.url.removeprefix("https://").rstrip("/")
+        links.append(ApplyLinkView("url", "Apply online", apply.url, shown))
+    if apply.email:
+        mailto = mailto_link(apply.email, f"Application: {title}")
+        links.append(ApplyLinkView("email", "Apply by email", mailto, apply.email))
+    if apply.phone:
+        links.append(ApplyLinkView("phone", "Apply by phone", tel_link(apply.phone), apply.phone))
+    return tuple(links)
+
+
+def kind_of(document: Document) -> str:
+    """What an item is, in a word: ``Meeting``, ``Project``, ``News``."""
+    return next(c.singular for c in COLLECTIONS if type(document) is c.record).capitalize()
+
+
+UPDATE_ANCHOR = "page-update-"
+"""What the id of each change note on an item page starts with."""
+
+
+def page_history(document: Document, versions: FileDates | None) -> PageHistoryView | None:
+    """What an item page says of its history; ``None`` when nothing is known of it."""
+    notes = sorted(_change_views(document), key=lambda view: view.date.iso, reverse=True)
+    oldest_note = min((change.date for change in document.changes), default=None)
+    git_first = versions.first if versions else None
+    if git_first and oldest_note and oldest_note < git_first:
+        git_first = None  # it was published before the repository held it: git cannot say
+    first = document.published_on or git_first
+    last: dt.date | None = None
+    last_from_git, last_changed = False, None
+    if notes:
+        last = dt.date.fromisoformat(notes[0].date.iso)
+        if versions is not None and versions.last > last:
+            last_changed = versions.last
+    elif versions is not None and first is not None and versions.last > first:
+        last, last_from_git = versions.last, True
+    if first is None and last is None:
+        return None
+    return PageHistoryView(
+        first_published=day(first) if first else None,
+        first_from_git=document.published_on is None and git_first is not None,
+        last_updated=day(last) if last else None,
+        last_from_git=last_from_git,
+        last_changed=day(last_changed) if last_changed else None,
+        changes=tuple(notes),
+    )
+
+
+def _change_views(document: Document) -> Iterable[ChangeView]:
+    """Each change note in the order written, with its id: a second note of a day is ``-2``."""
+    seen: dict[dt.date, int] = {}
+    for change in document.changes:
+        seen[change.date] = number = seen.get(change.date, 0) + 1
+        suffix = f"-{number}" if number > 1 else ""
+        yield ChangeView(day(change.date), change.note, f"{UPDATE_ANCHOR}{change.date}{suffix}")

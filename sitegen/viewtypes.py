@@ -70,6 +70,41 @@ class BodyView:
 
 
 @dataclass(frozen=True)
+class ChangeView:
+    """A change note, as an item page lists it under "See all updates"."""
+
+    date: DayView
+    note: str
+    anchor: str
+    """Its id on the page: ``page-update-2024-03-01``, ``-2`` for a second that day."""
+
+
+@dataclass(frozen=True)
+class PageHistoryView:
+    """When an item was first published and last updated, and its change notes.
+
+    Each date says where it came from: the item itself (a news post's date, a report's
+    ``published``), its change notes, or the site's git history (``dates_from_git``).
+    """
+
+    first_published: DayView | None
+    first_from_git: bool
+    last_updated: DayView | None
+    """The newest change note's day; without notes, the latest commit, if after the first."""
+    last_from_git: bool
+    last_changed: DayView | None
+    """The latest commit to its file, when that is later than its newest change note."""
+    changes: tuple[ChangeView, ...]
+    """Newest first."""
+
+    @property
+    def modified(self) -> DayView | None:
+        """The latest day anything is known to have changed."""
+        known = [d for d in (self.last_updated, self.last_changed) if d is not None]
+        return max(known, key=lambda d: d.iso, default=None)
+
+
+@dataclass(frozen=True)
 class HistoryView:
     date: DayView
     status: str
@@ -154,6 +189,20 @@ class MemberView:
 
 
 @dataclass(frozen=True)
+class ApplyLinkView:
+    """One way to apply, as a link: a web page, an email address or a phone number."""
+
+    kind: str
+    """``url``, ``email`` or ``phone``."""
+    label: str
+    """``Apply online``, ``Apply by email``, ``Apply by phone``."""
+    url: str
+    """``https:``, ``mailto:`` or ``tel:``."""
+    text: str
+    """The address as written, shown beside the label."""
+
+
+@dataclass(frozen=True)
 class OpportunitySummaryView:
     slug: str
     url: str
@@ -168,6 +217,13 @@ class OpportunitySummaryView:
     closes: DayView
     state: str
     days_left: str
+    apply: tuple[ApplyLinkView, ...] = ()
+    """The ways to apply, the first being the call to action while it is open."""
+
+    @property
+    def accepting(self) -> bool:
+        """Open to applications now."""
+        return self.state in ("open", "closing soon") and bool(self.apply)
 
 
 @dataclass(frozen=True)

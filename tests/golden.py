@@ -11,7 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from tests.helpers import SMALL_TODAY, build_site
+from tests.helpers import SMALL_TODAY, build_in
 from tests.invalid_cases import INVALID, cases, make_case
 from tests.sites_golden import SITES, golden_build
 
@@ -25,7 +25,7 @@ def main() -> None:
     for case in cases():
         with tempfile.TemporaryDirectory() as tmp:
             make_case(case, Path(tmp))
-            result = build_site(Path(tmp), "--today", SMALL_TODAY)
+            result = build_in(Path(tmp), "--today", SMALL_TODAY)
         (INVALID / case / "expected.txt").write_text(result.err, encoding="utf-8")
         print(f"wrote {INVALID / case / 'expected.txt'} (exit {result.code})")
 

@@ -36,7 +36,7 @@ def run_cli(*argv: str | Path, cwd: Path | None = None) -> Run:
     return Run(code, out.getvalue(), err.getvalue())
 
 
-def build_site(root: Path, *extra: str, output: str = "output") -> Run:
+def build_in(root: Path, *extra: str, output: str = "output") -> Run:
     """``sitegen build`` of ``root/content`` into ``root/<output>``, run from ``root``."""
     return run_cli("build", "--content", "content", "--output", output, *extra, cwd=root)
 
@@ -52,6 +52,15 @@ def _chdir(path: Path | None) -> Iterator[None]:
         yield
     finally:
         os.chdir(before)
+
+
+def build_site(content: Path, output: Path, today: str, *extra: str) -> Path:
+    """``sitegen build`` of ``content`` as of ``today``, without the search index; it must pass."""
+    result = run_cli(
+        "build", "--content", content, "--output", output, "--today", today, "--no-search", *extra
+    )
+    assert result.code == 0, result.err
+    return output
 
 
 def copy_site(target: Path, source: Path = SMALL_SITE) -> Path:

@@ -19,6 +19,7 @@ SAMPLE = TESTS.parent / "content"
 FILLED = {
     "TODO-person": "ada-lovelace",
     "TODO-group": "steering-group",
+    '"TODO: the shared address applications go to"': "involvement@example.org",
 }
 
 

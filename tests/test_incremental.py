@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import SMALL_SITE, build_site, copy_site, tree_digest
+from tests.helpers import SMALL_SITE, build_in, copy_site, tree_digest
 
 REPO = Path(__file__).resolve().parents[1]
 MEETING = "meetings/2024-01-10-steering-group.md"
@@ -154,7 +154,7 @@ STEPS: list[Step] = [
 
 
 def build(root: Path, output: str, *extra: str) -> str:
-    result = build_site(root, "--no-search", *extra, output=output)
+    result = build_in(root, "--no-search", *extra, output=output)
     assert result.code == 0, result.err
     return result.out
 
@@ -202,7 +202,7 @@ def test_a_fresh_build_ignores_the_cache(site: Path) -> None:
 
 def test_the_search_index_is_kept_only_while_no_indexed_page_changed(site: Path) -> None:
     def out(*extra: str) -> str:
-        result = build_site(site, "--today", "2024-02-20", *extra)
+        result = build_in(site, "--today", "2024-02-20", *extra)
         assert result.code == 0, result.err
         return result.out
 
@@ -306,3 +306,28 @@ def test_random_edits_to_a_generated_site_build_the_same_bytes_as_from_nothing(
         assert sorted(incremental) == sorted(clean), what
         different = [name for name in clean if incremental[name] != clean[name]]
         assert different == [], f"step {step}, after {what}: {different}"
+
+
+def test_a_commit_that_leaves_a_file_as_it_was_still_updates_its_dates(site: Path) -> None:
+    """With dates_from_git, a page shows when its file last changed in the history: a
+    change committed and then undone leaves the same bytes but a later date."""
+    from tests.test_git_dates import commit, git
+
+    settings = site / "content" / "site.yaml"
+    settings.write_text(settings.read_text() + "dates_from_git: true\n")
+    git(site, "init", "--quiet", "--initial-branch=main")
+    commit(site, "2024-01-02T10:00:00+00:00", "First version")
+    today = ("--today", "2024-02-20")
+    build(site, "output", *today)
+    project = site / "content" / "projects" / "hearing-checks.md"
+    original = project.read_text()
+    project.write_text(original + "\nA passing line.\n")
+    commit(site, "2024-02-01T10:00:00+00:00", "Add a line")
+    project.write_text(original)
+    commit(site, "2024-02-03T10:00:00+00:00", "Take it out again")
+    build(site, "output", *today)
+    build(site, "clean", *today, "--fresh")
+    incremental, clean = tree_digest(site / "output"), tree_digest(site / "clean")
+    assert incremental == clean
+    shown = (site / "output" / "projects" / "hearing-checks" / "index.html").read_text()
+    assert "3 February 2024" in shown

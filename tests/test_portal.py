@@ -130,12 +130,12 @@ def test_meeting_page_shows_the_record(site: Callable[[str], Path]) -> None:
     html = page(site("2024-04-01"), MEETING)
     seen = main_text(html)
     for expected in (
-        "Group Steering Group",
+        "Group: Steering Group",
         "10 January 2024, 14:00 to 16:00",
-        "Where Online",
-        "Chair Ada Lovelace",
-        "Present Ada Lovelace, Cara Smith",
-        "Apologies Bob Jones",
+        "Where: Online",
+        "Chair: Ada Lovelace",
+        "Present: Ada Lovelace, Cara Smith",
+        "Apologies: Bob Jones",
         "The group agreed its plan for the year.",
         "Involvement is always paid.",
         "This record has been edited for publication.",
@@ -156,9 +156,9 @@ def test_meeting_actions_table_has_ids_owners_dues_statuses_and_overdue(
     site: Callable[[str], Path],
 ) -> None:
     html = page(site("2024-04-01"), MEETING)
-    table = html.split('<table class="actions-table">', 1)[1].split("</table>", 1)[0]
+    table = html.split('<table class="actions-table stack">', 1)[1].split("</table>", 1)[0]
     rows = [text(row.split(">", 1)[1]) for row in table.split("<tr")[2:]]
-    assert rows[0].startswith("a1 Write the offer document.")
+    assert rows[0].startswith("Id: a1 Write the offer document.")
     assert "Ada Lovelace, Bob Jones" in rows[0]
     assert "February 2024" in rows[0]
     assert "In progress" in rows[0] and "Overdue by 4 weeks" in rows[0]
@@ -264,8 +264,8 @@ def test_group_page_has_members_meetings_open_actions_and_next_meeting(
     site: Callable[[str], Path],
 ) -> None:
     seen = main_text(page(site("2024-02-20"), "groups/steering-group/"))
-    assert "Purpose Oversees the work of the collective." in seen
-    assert "Next meeting 12 March 2024, 14:00 to 15:30, Room 1, Main Building." in seen
+    assert "Purpose: Oversees the work of the collective." in seen
+    assert "Next meeting: 12 March 2024, 14:00 to 15:30, Room 1, Main Building." in seen
     assert "Ada Lovelace, Chair" in seen and "Bob Jones, Member" in seen
     assert "3 actions still open or in progress: 0 overdue, 0 with no update in 6 months." in seen
     assert seen.index("12 March 2024") < seen.index("10 January 2024")
@@ -286,7 +286,7 @@ def test_person_page_lists_roles_meetings_apologies_and_actions(
     site: Callable[[str], Path],
 ) -> None:
     seen = main_text(page(site("2024-04-01"), "people/ada-lovelace/"))
-    assert "Role Chair" in seen and "Organisation Test Collective" in seen
+    assert "Role: Chair" in seen and "Organisation: Test Collective" in seen
     assert "Steering Group, Chair" in seen
     assert "Chaired" in seen and "Attended" in seen
     assert "Write the offer document." in seen
@@ -423,6 +423,7 @@ def test_deadlines_calendar_has_all_day_closing_dates(site: Callable[[str], Path
     )
     events = {str(e["summary"]): e for e in calendar.walk("VEVENT")}
     panel = events["Closing date: Panel member"]
+    assert str(panel["uid"]) == "closes-panel-member@portal.example.org"
     assert panel.decoded("dtstart") == dt.date(2024, 2, 15)
     assert panel.decoded("dtend") == dt.date(2024, 2, 16)
     assert "£25 per hour" in str(panel["description"])
@@ -432,11 +433,76 @@ def test_opportunities_and_news_feeds_parse(site: Callable[[str], Path]) -> None
     root = site("2024-02-01")
     opportunities = feedparser.parse((root / "opportunities" / "feed.xml").read_bytes())
     assert not opportunities.bozo
-    assert "£25 per hour. Closes 15 February 2024 (14 days left)." in (
+    assert "£25 per hour. Applications open 1 January 2024 and close 15 February 2024." in (
         opportunities.entries[0].summary
     )
     news = feedparser.parse((root / "news" / "feed.xml").read_bytes())
     assert not news.bozo and news.entries[0].title == "We launched"
+
+
+FEEDS = (
+    "meetings/feed.xml",
+    "opportunities/feed.xml",
+    "news/feed.xml",
+    "groups/steering-group/feed.xml",
+)
+CALENDARS = ("meetings.ics", "opportunity-deadlines.ics", "groups/steering-group/meetings.ics")
+
+
+@pytest.mark.parametrize("today", ["2023-11-25", "2024-01-10", "2024-02-15", "2024-06-01"])
+def test_no_feed_or_calendar_dates_anything_after_the_build_or_counts_down(
+    site: Callable[[str], Path], today: str
+) -> None:
+    """A feed or calendar is read long after it is built: it never says "14 days left", and
+    no timestamp (an entry's update, an event's stamp) is later than the build date."""
+    root, build = site(today), dt.date.fromisoformat(today)
+    for path in FEEDS:
+        raw = (root / path).read_bytes()
+        feed = feedparser.parse(raw)
+        assert not feed.bozo, (path, feed.bozo_exception)
+        stamps = [feed.feed.updated_parsed, *(e.updated_parsed for e in feed.entries)]
+        assert all(dt.date(*stamp[:3]) <= build for stamp in stamps), path
+        assert not re.search(rb"days? left|Opens in|Closes today", raw), path
+    for path in CALENDARS:
+        raw = (root / path).read_bytes()
+        calendar = icalendar.Calendar.from_ical(raw)
+        assert all(e.decoded("dtstamp").date() <= build for e in calendar.walk("VEVENT")), path
+        assert not re.search(rb"days? left|Opens in|Closes today", raw), path
+
+
+def test_every_feed_names_its_stylesheet_and_the_page_on_subscribing(
+    site: Callable[[str], Path],
+) -> None:
+    root = site("2024-02-01")
+    for path in FEEDS:
+        raw = (root / path).read_bytes()
+        assert raw.splitlines()[1] == b'<?xml-stylesheet type="text/xsl" href="/static/feed.xsl"?>'
+        feed = feedparser.parse(raw)
+        assert feed.version == "atom10" and not feed.bozo
+        related = [link.href for link in feed.feed.links if link.rel == "related"]
+        assert related == ["https://portal.example.org/subscribe/"]
+    assert (root / "static" / "feed.xsl").is_file()
+
+
+def test_deadlines_calendar_has_each_opening_day_as_an_event_of_its_own(
+    site: Callable[[str], Path],
+) -> None:
+    def events(today: str) -> dict[str, Any]:
+        raw = (site(today) / "opportunity-deadlines.ics").read_bytes()
+        return {str(e["uid"]): e for e in icalendar.Calendar.from_ical(raw).walk("VEVENT")}
+
+    before, after = events("2023-12-01"), events("2024-02-20")
+    opens = before["opens-panel-member@portal.example.org"]
+    assert str(opens["summary"]) == "Opens for applications: Panel member"
+    assert opens.decoded("dtstart") == dt.date(2024, 1, 1)
+    assert opens.decoded("dtend") == dt.date(2024, 1, 2)
+    assert "First day to apply" in str(opens["description"])
+    assert set(before) == set(after) == {
+        "opens-panel-member@portal.example.org",
+        "closes-panel-member@portal.example.org",
+        "opens-workshop@portal.example.org",
+        "closes-workshop@portal.example.org",
+    }
 
 
 # ------------------------------------------------------------------ opportunities
@@ -449,8 +515,8 @@ def test_opportunities_listing_puts_open_ones_first_with_pay_and_days_left(
     assert seen.index("Open now") < seen.index("Panel member") < seen.index("Closed")
     assert seen.index("Closed") < seen.index("Workshop facilitator")
     assert "£25 per hour" in seen and "£150 per day" in seen
-    assert "14 days left" in seen and "Closes 15 February 2024" in seen
-    assert "Where Online" in seen and "Where In person: Camden, London" in seen
+    assert "14 days left" in seen and "Closes: 15 February 2024" in seen
+    assert "Where: Online" in seen and "Where: In person: Camden, London" in seen
 
 
 def test_opportunity_page_shows_every_field(site: Callable[[str], Path]) -> None:
@@ -458,17 +524,64 @@ def test_opportunity_page_shows_every_field(site: Callable[[str], Path]) -> None
     seen = main_text(html)
     for expected in (
         "£25 per hour",
-        "Time commitment Four two-hour sessions.",
-        "Places 6",
+        "Time commitment: Four two-hour sessions.",
+        "Places: 6",
         "Who can apply Anyone with lived experience of hearing loss.",
         "How people are selected A panel of two co-producers",
         "Support and expenses We pay travel and care costs.",
         "How to apply Fill in the short form",
-        "Project Hearing checks",
+        "Project: Hearing checks",
     ):
         assert expected in seen, expected
     assert "Outcome" not in seen  # not until it has closed
     assert 'href="/how-we-involve-co-producers/"' in html
+
+
+def test_an_open_opportunity_can_be_applied_for_from_its_page_and_its_card(
+    site: Callable[[str], Path],
+) -> None:
+    root = site("2024-02-01")
+    html = page(root, "opportunities/panel-member/")
+    button = '<a class="button" href="https://portal.example.org/apply/panel-member">Apply online'
+    assert button in html
+    assert 'href="mailto:panel@example.org?subject=Application%3A%20Panel%20member"' in html
+    seen = main_text(html)
+    assert "Apply by email: panel@example.org" in seen
+    assert "You can apply in any of these formats: written, voice note." in seen
+    card = main_text(page(root, "opportunities/"))
+    assert "Apply online: Panel member" in card  # the call to action names what it is for
+    closed = page(site("2024-02-20"), "opportunities/panel-member/")
+    assert 'class="button"' not in closed and "mailto:" not in closed
+    assert "Applications closed on 15 February 2024." in main_text(closed)
+
+
+def test_every_opportunity_says_how_and_when_people_are_paid(site: Callable[[str], Path]) -> None:
+    for slug, notes in (("panel-member", ""), ("workshop", "Paid by bank transfer.")):
+        html = page(site("2024-02-01"), f"opportunities/{slug}/")
+        seen = main_text(html)
+        assert "We pay by bank transfer within ten working days of each session." in seen
+        assert notes in seen
+        assert 'href="https://www.gov.uk/benefits-calculators">Advice on how payments' in html
+
+
+def test_the_ways_to_apply_are_open_data_and_structured_data(site: Callable[[str], Path]) -> None:
+    root = site("2024-02-01")
+    data = json.loads((root / "data" / "opportunities.json").read_text())
+    panel = next(o for o in data["opportunities"] if o["slug"] == "panel-member")
+    assert panel["apply"] == {
+        "url": "https://portal.example.org/apply/panel-member",
+        "email": "panel@example.org",
+        "phone": None,
+        "formats": ["written", "voice note"],
+        "notes": None,
+    }
+    (posting,) = json_ld(page(root, "opportunities/panel-member/"))
+    assert posting["applicationContact"] == {
+        "@type": "ContactPoint",
+        "contactType": "applications",
+        "url": "https://portal.example.org/apply/panel-member",
+        "email": "panel@example.org",
+    }
 
 
 def test_a_closed_opportunity_publishes_its_outcome(site: Callable[[str], Path]) -> None:
@@ -521,8 +634,8 @@ def test_project_page_links_back_to_meetings_and_opportunities(
 ) -> None:
     html = page(site("2024-02-20"), "projects/hearing-checks/")
     seen = main_text(html)
-    assert "Our role Co-production partner" in seen and "Partners NHS England" in seen
-    assert "Sector Health" in seen and "Started 1 June 2023" in seen
+    assert "Our role: Co-production partner" in seen and "Partners: NHS England" in seen
+    assert "Sector: Health" in seen and "Started: 1 June 2023" in seen
     assert 'href="/meetings/2024-01-10-steering-group/"' in html
     assert 'href="/opportunities/panel-member/"' in html
     data = json.loads((site("2024-02-20") / "data" / "projects.json").read_text())
@@ -542,7 +655,7 @@ def test_report_has_a_contents_list_linking_every_heading(site: Callable[[str], 
 def test_report_goal_counts_are_given_in_words(site: Callable[[str], Path]) -> None:
     seen = main_text(page(site("2024-02-20"), "reports/progress/"))
     assert "1 achieved, 1 on track, 1 behind (of 3 goals)." in seen
-    assert "Pay co-producers Achieved Every role is paid." in seen
+    assert "Pay co-producers Status: Achieved Evidence: Every role is paid." in seen
 
 
 def test_the_stylesheet_prints_cleanly() -> None:

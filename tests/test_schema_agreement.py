@@ -7,9 +7,9 @@ says what to write instead. Each case writes one value, as an editor would type
 it, into a file of the small site and asks both.
 
 The only values where they may differ are those a schema cannot judge: a date
-that does not exist (30 February), and a reference to a file that does not
-exist (a slug-shaped name of no file). Those are listed apart and asserted as
-such, so the exception stays exactly that wide.
+that does not exist (30 February), a reference to a file that does not exist (a
+slug-shaped name of no file), and an email address that names someone in people/.
+Those are listed apart and asserted as such, so the exception stays exactly that wide.
 """
 
 from __future__ import annotations
@@ -79,6 +79,10 @@ selection: A panel of two co-producers reads every application.
 opens: 2024-01-01
 closes: 2024-02-15
 places: {places}
+apply:
+  url: {url}
+  email: {email}
+  phone: {phone}
 outcome:
   applied: 12
   selected: 3
@@ -93,7 +97,16 @@ FILES = {
     MEETING: (MEETING_TEXT, MEETING_DEFAULTS),
     PERSON: (PERSON_TEXT, {"profile": "false"}),
     PROJECT: (PROJECT_TEXT, {"our_role": "co-production partner", "started": "2023-06-01"}),
-    OPPORTUNITY: (OPPORTUNITY_TEXT, {"amount": "25", "places": "6"}),
+    OPPORTUNITY: (
+        OPPORTUNITY_TEXT,
+        {
+            "amount": "25",
+            "places": "6",
+            "url": "https://example.org/apply",
+            "email": "apply@example.org",
+            "phone": "020 7946 0123",
+        },
+    ),
     GROUP: (GROUP_TEXT, {"status": "proposed"}),
     PAGE: (PAGE_TEXT, {"nav_order": "2"}),
 }
@@ -205,6 +218,34 @@ CASES = [
         )
     ],
     *[(OPPORTUNITY, "places", "places", v) for v in ("6", "6.0", "0", "'6'", "six", "6.5")],
+    *[
+        (OPPORTUNITY, "url", "apply.url", v)
+        for v in (
+            "https://example.org/apply",
+            "https://forms.example.org/r/1?x=2",
+            "http://example.org/apply",
+            "example.org/apply",
+            "https://localhost/apply",
+            "'javascript:alert(1)'",
+            "'https://example.org/a b'",
+            "https://user:pw@example.org/",
+            '"TODO: the form"',
+        )
+    ],
+    *[
+        (OPPORTUNITY, "email", "apply.email", v)
+        for v in (
+            "apply@example.org",
+            "a@b",
+            "mailto:apply@example.org",
+            "apply at example.org",
+            '"TODO: the shared address"',
+        )
+    ],
+    *[
+        (OPPORTUNITY, "phone", "apply.phone", v)
+        for v in ("020 7946 0123", "'+44 (0)20 7946 0123'", "'12'", "call us", "tel:02079460123")
+    ],
     *[(GROUP, "status", "status", v) for v in ("active", "proposed", "Active", "open")],
     *[(PAGE, "nav_order", "nav_order", v) for v in ("0", "2", "-1", "'2'", "second")],
 ]
@@ -214,6 +255,7 @@ SCHEMA_CANNOT_TELL = [
     (MEETING, "due", "actions[1].due", "2024-04-31"),
     (PROJECT, "started", "started", "2023-02-30"),
     (MEETING, "chair", "chair", "no-such-person"),
+    (OPPORTUNITY, "email", "apply.email", "ada.lovelace@example.org"),  # a person's own
 ]
 
 

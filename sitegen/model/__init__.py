@@ -7,10 +7,12 @@ Nothing here reads files.
 
 from sitegen.model.base import (
     ActionStatus,
+    Change,
     Document,
     GoalStatus,
     GroupStatus,
     LocationMode,
+    MinutesStatus,
     PageListing,
     PayPeriod,
     ProjectRole,
@@ -24,8 +26,10 @@ from sitegen.model.meetings import (
     ActionUpdate,
     Meeting,
     NextMeeting,
+    decision_key,
 )
 from sitegen.model.records import (
+    Apply,
     Goal,
     Group,
     Membership,
@@ -46,6 +50,7 @@ from sitegen.model.site import (
     CmsSettings,
     Collection,
     LeftOut,
+    PaymentInfo,
     Site,
     SiteSettings,
 )
@@ -56,6 +61,8 @@ __all__ = [
     "Action",
     "ActionStatus",
     "ActionUpdate",
+    "Apply",
+    "Change",
     "CmsBackend",
     "CmsSettings",
     "Collection",
@@ -68,6 +75,7 @@ __all__ = [
     "LocationMode",
     "Meeting",
     "Membership",
+    "MinutesStatus",
     "NewsPost",
     "NextMeeting",
     "Opportunity",
@@ -77,6 +85,7 @@ __all__ = [
     "PageListing",
     "PayPeriod",
     "Payment",
+    "PaymentInfo",
     "Person",
     "Project",
     "ProjectRole",
@@ -86,5 +95,6 @@ __all__ = [
     "SiteSettings",
     "Source",
     "Visibility",
+    "decision_key",
     "is_slug",
 ]

@@ -3,6 +3,7 @@ and :class:`Document`, the base of every collection's record."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -10,6 +11,10 @@ from enum import StrEnum
 
 from sitegen.fields import (
     Choice,
+    Date,
+    ListOf,
+    Record,
+    Text,
 )
 from sitegen.schema import (
     FoundRef,
@@ -35,6 +40,13 @@ class ActionStatus(StrEnum):
     IN_PROGRESS = "in-progress"
     DONE = "done"
     DROPPED = "dropped"
+
+
+class MinutesStatus(StrEnum):
+    """Whether a meeting's record has been agreed by the group."""
+
+    DRAFT = "draft"
+    APPROVED = "approved"
 
 
 class ProjectRole(StrEnum):
@@ -106,6 +118,19 @@ def is_slug(text: str) -> bool:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Change:
+    """A public note of a change to an item, GOV.UK style: written for its readers."""
+
+    date: dt.date = spec(Date(), "The day of the change.", required=True, example="2024-03-01")
+    note: str = spec(
+        Text(),
+        "What changed, in a sentence for readers; it is published as written.",
+        required=True,
+        example="TODO: what changed",
+    )
+
+
+@dataclass(frozen=True, kw_only=True)
 class Document:
     """What every content file has, whatever its collection."""
 
@@ -124,7 +149,23 @@ class Document:
         default=Visibility.PUBLIC,
         example="public",
     )
+    changes: tuple[Change, ...] = spec(
+        ListOf(Record(Change)),
+        "Public notes of what changed and when (date and note), shown under 'See all "
+        "updates'; leave out small corrections.",
+        default=(),
+    )
 
     @property
     def is_draft(self) -> bool:
         return self.visibility is Visibility.DRAFT
+
+    @property
+    def published_on(self) -> dt.date | None:
+        """The day the item says it was published, if its collection records one."""
+        return None
+
+    @property
+    def own_date(self) -> dt.date | None:
+        """The item's own date, before which nothing about it can have changed."""
+        return self.published_on

@@ -4,6 +4,7 @@ progress recorded on earlier ones."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -19,7 +20,7 @@ from sitegen.fields import (
     Text,
     Time,
 )
-from sitegen.model.base import ActionStatus, Document
+from sitegen.model.base import ActionStatus, Document, MinutesStatus
 from sitegen.schema import (
     spec,
 )
@@ -31,6 +32,17 @@ from sitegen.values import Due, DueKind
 _NAMED_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
 """A meeting's file name starts with its date: ``2021-11-08-allies-group``."""
 _ACTION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
+
+
+def decision_key(text: str) -> str:
+    """A decision's lasting identity: eight hex digits from its words alone.
+
+    Case, spacing and punctuation are left out, so correcting those keeps it; and it
+    depends on nothing but the decision's own words, so adding, removing, reordering
+    or editing the meeting's other decisions never changes it.
+    """
+    words = " ".join(re.findall(r"\w+", text.casefold()))
+    return hashlib.sha256(words.encode("utf-8")).hexdigest()[:8]
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -130,6 +142,20 @@ class Meeting(Document):
     action_updates: tuple[ActionUpdate, ...] = spec(
         ListOf(Record(ActionUpdate)), "Progress on actions of earlier meetings.", default=()
     )
+    minutes: MinutesStatus | None = spec(
+        Choice(MinutesStatus),
+        "draft (to be agreed at a later meeting) or approved (agreed by the group); leave it "
+        "out when it is not known.",
+    )
+    approved_at: str | None = spec(
+        Ref(("meetings",)),
+        "With minutes: approved, the later meeting of the same group that agreed them "
+        "(a file in meetings/).",
+    )
+
+    @property
+    def own_date(self) -> dt.date | None:
+        return self.date
 
     def field_problems(self) -> Iterator[tuple[str, str]]:
         named = _NAMED_DATE.match(self.slug)
@@ -141,6 +167,17 @@ class Meeting(Document):
             )
         if self.start and self.end and self.end <= self.start:
             yield "end", "ends before it starts"
+        if self.approved_at and self.minutes is not MinutesStatus.APPROVED:
+            yield (
+                "approved_at",
+                "is set, but minutes is not 'approved': write minutes: approved, or remove "
+                "approved_at",
+            )
+        if self.approved_at == self.slug:
+            yield (
+                "approved_at",
+                "is this meeting itself: minutes are agreed at a later meeting of the group",
+            )
         if self.next_meeting and self.next_meeting.date <= self.date:
             yield "next_meeting.date", "must be after the meeting's own date"
         seen: dict[str, int] = {}
@@ -159,6 +196,15 @@ class Meeting(Document):
                     f"actions[{index}].due",
                     ("is next-meeting, but the meeting has no next_meeting date"),
                 )
+        keys: dict[str, int] = {}
+        for index, decision in enumerate(self.decisions, start=1):
+            key = decision_key(decision)
+            if key in keys:
+                yield (
+                    f"decisions[{index}]",
+                    f"says the same as decision {keys[key]}; record each decision once",
+                )
+            keys.setdefault(key, index)
         for name in ("present", "apologies", "in_attendance"):
             others = [n for n in ("present", "apologies", "in_attendance") if n != name]
             for index, slug in enumerate(getattr(self, name), start=1):

@@ -12,11 +12,14 @@ from sitegen.fields import (
     Boolean,
     Choice,
     Date,
+    EmailAddress,
     Integer,
     ListOf,
+    PhoneNumber,
     Record,
     Ref,
     Text,
+    WebAddress,
 )
 from sitegen.model.base import (
     Document,
@@ -147,6 +150,37 @@ class OpportunityLocation:
 
 
 @dataclass(frozen=True, kw_only=True)
+class Apply:
+    """How to apply: at least one way to reach the organisation."""
+
+    REQUIRE_ONE_OF = ("url", "email", "phone")
+    """The schema asks for at least one of these."""
+
+    url: str | None = spec(
+        WebAddress(), "The application form or page: a full https:// address."
+    )
+    email: str | None = spec(
+        EmailAddress(),
+        "The organisation's address that applications go to: a shared one such as "
+        "involvement@..., never a person's own.",
+        example="TODO: the shared address applications go to",
+    )
+    phone: str | None = spec(PhoneNumber(), "A number to apply by phone, e.g. 020 7946 0123.")
+    formats: tuple[str, ...] = spec(
+        ListOf(Text()),
+        "The ways an application may be made, e.g. written, video, voice note.",
+        default=(),
+    )
+    notes: str | None = spec(
+        Text(), "Anything else about applying, e.g. when the phone is answered."
+    )
+
+    def field_problems(self) -> Iterator[tuple[str, str]]:
+        if not (self.url or self.email or self.phone):
+            yield "", "needs a way to apply: give at least one of url, email or phone"
+
+
+@dataclass(frozen=True, kw_only=True)
 class Outcome:
     applied: int = spec(Integer(0), "How many people applied.", required=True)
     selected: int = spec(Integer(0), "How many were selected.", required=True)
@@ -185,6 +219,11 @@ class Opportunity(Document):
     )
     how_to_apply: str | None = spec(
         Text(), "How to apply, in the formats accepted.", example="TODO: how to apply"
+    )
+    apply: Apply | None = spec(
+        Record(Apply),
+        "Where to apply: url, email and/or phone (at least one), formats and notes. "
+        "Required while the opportunity is open or upcoming.",
     )
     opens: dt.date | None = spec(Date(), "The first day applications are accepted.")
     closes: dt.date = spec(Date(), "The last day applications are accepted.", required=True)
@@ -228,6 +267,10 @@ class Report(Document):
     )
     goals: tuple[Goal, ...] = spec(ListOf(Record(Goal)), "Goals and where each stands.", default=())
 
+    @property
+    def published_on(self) -> dt.date | None:
+        return self.published
+
 
 @dataclass(frozen=True, kw_only=True)
 class NewsPost(Document):
@@ -236,6 +279,10 @@ class NewsPost(Document):
     summary: str | None = spec(
         Text(), "One sentence for listings, feeds and search.", example="TODO: one sentence"
     )
+
+    @property
+    def published_on(self) -> dt.date | None:
+        return self.date
 
 
 @dataclass(frozen=True, kw_only=True)

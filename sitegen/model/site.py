@@ -4,16 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
 
+from sitegen.colours import accent_problems
 from sitegen.fields import (
+    Boolean,
     Choice,
+    Colour,
     Integer,
     Record,
+    SiteFile,
     Text,
+    WebAddress,
 )
+from sitegen.gitdates import FileDates
 from sitegen.model.base import (
     Document,
 )
@@ -34,6 +40,31 @@ from sitegen.schema import (
 )
 
 # --------------------------------------------------------------------------- the site
+
+IMAGE_FILES = (".svg", ".png", ".jpg", ".jpeg", ".webp", ".gif")
+ICON_FILES = (".svg", ".png", ".ico")
+
+
+@dataclass(frozen=True, kw_only=True)
+class PaymentInfo:
+    """How the organisation pays people, shown on every opportunity."""
+
+    how_and_when: str = spec(
+        Text(),
+        "How and when people are paid, e.g. by bank transfer within ten working days, "
+        "and what to do if a payment is late.",
+        required=True,
+        example="TODO: how and when people are paid",
+    )
+    benefits_advice: str | None = spec(
+        WebAddress(),
+        "A page of advice on how being paid can affect benefits: a full https:// address.",
+    )
+    benefits_advice_text: str = spec(
+        Text(),
+        "The words of that link.",
+        default="Advice on how payments can affect benefits",
+    )
 
 
 class CmsBackend(StrEnum):
@@ -93,10 +124,43 @@ class SiteSettings:
         "flagged 'No update since <month>'.",
         default=6,
     )
+    dates_from_git: bool = spec(
+        Boolean(),
+        "When content/ is in a git repository, take the day each page was first published "
+        "(and last changed) from its history; publish from a full clone, not a shallow one.",
+        default=False,
+    )
     cms: CmsSettings | None = spec(
         Record(CmsSettings),
         "The content editor at /admin/: backend, repo and branch; no editor unless set.",
     )
+    payment_info: PaymentInfo | None = spec(
+        Record(PaymentInfo),
+        "How and when people are paid (how_and_when) and a link to advice on benefits "
+        "(benefits_advice): shown on every opportunity.",
+    )
+    logo: str | None = spec(
+        SiteFile(IMAGE_FILES),
+        "The organisation's logo, shown in the header of every page: a file in "
+        "content/files/, e.g. files/logo.svg, light enough to read on the accent colour.",
+    )
+    logo_alt: str | None = spec(
+        Text(), "What the logo says or shows, for people who cannot see it. Required with a logo."
+    )
+    favicon: str | None = spec(
+        SiteFile(ICON_FILES),
+        "The small icon browsers show in tabs and bookmarks: a file in content/files/, "
+        "e.g. files/favicon.svg.",
+    )
+    accent: str | None = spec(
+        Colour(accent_problems),
+        "The colour of the header, buttons and box edges, in hex (e.g. '#23395b', in "
+        "quotes). It must be dark enough for white text on it (contrast 4.5:1).",
+    )
+
+    def field_problems(self) -> Iterator[tuple[str, str]]:
+        if self.logo and not self.logo_alt:
+            yield "logo_alt", "is required with a logo: write what the logo says or shows"
 
 
 @dataclass(frozen=True)
@@ -149,6 +213,8 @@ class Site:
     news: Mapping[str, NewsPost]
     pages: Mapping[str, Page]
     left_out: tuple[LeftOut, ...] = ()
+    versions: Mapping[str, FileDates] = field(default_factory=dict)
+    """What the git history says of each file, by source path, with ``dates_from_git``."""
 
     def collection(self, name: str) -> Mapping[str, Any]:
         items: Mapping[str, Any] = getattr(self, name)

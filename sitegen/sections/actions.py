@@ -9,6 +9,7 @@ from typing import Any
 from markupsafe import Markup
 
 from sitegen.data import csv_document, json_document, owner
+from sitegen.delivery import Delivery, delivery_of, done_on
 from sitegen.plan import (
     DATA_FILES,
     FieldDocs,
@@ -44,6 +45,8 @@ CSV_COLUMNS = (
     "stale",
     "last_update",
     "url",
+    "done_date",
+    "delivery",
 )
 
 
@@ -171,8 +174,12 @@ def tracker(ctx: SectionContext, facet: str, value: str) -> dict[str, Any]:
         "and whether it was done.",
     )
     status_tabs, flag_tabs, group_tabs, owner_tabs = tabs(ctx)
+    total, by_group = views.delivery()
     return ctx.page(
         meta,
+        delivery_total=total,
+        delivery_groups=by_group,
+        delivery_sentence=total.sentence(),
         actions=views.actions(chosen),
         facet=facet,
         value=value,
@@ -207,6 +214,8 @@ def action_row(ctx: SectionContext, tracked: TrackedAction) -> dict[str, Any]:
         "stale": tracked.is_stale,
         "last_update": tracked.last_reviewed.isoformat(),
         "url": f"{views.absolute('meetings', meeting.slug)}#action-{action.id}",
+        "done_date": done.isoformat() if (done := done_on(tracked)) else None,
+        "delivery": outcome.value if (outcome := delivery_of(tracked, ctx.today)) else None,
     }
 
 
@@ -303,6 +312,13 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
         "last_update": "When the action was last reviewed: the date of the meeting of its "
         "latest update, or of the meeting that agreed it.",
         "url": "The action on its meeting's page.",
+        "done_date": "When it was done: the date of the meeting that recorded it as done (the "
+        "latest time, if it was reopened); empty unless its status is <code>done</code>.",
+        "delivery": "For an action due before the build date: "
+        + ", ".join(f"<code>{outcome.value}</code>" for outcome in Delivery)
+        + " (open or in progress, past its deadline); empty when it was not yet due, or has "
+        "no date to be due by (asap, ongoing, no deadline). The figures in "
+        "<code>delivery.json</code> count these.",
     }
     yield FieldDocs(
         10,

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitegen.calendars import ICS, meetings_calendar
+from sitegen.delivery import DeliveryCounts, count_delivery
 from sitegen.feeds import ATOM_TYPE as ATOM
-from sitegen.feeds import FeedMaker, meeting_entries
+from sitegen.feeds import meeting_entries
 from sitegen.model import Group
 from sitegen.plan import (
     FEEDS_AND_CALENDARS,
@@ -21,6 +22,7 @@ from sitegen.plan import (
     SearchMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
@@ -38,6 +40,8 @@ FEED = "feed.xml"
 """Each group's feed, beside its page."""
 CALENDAR = "meetings.ics"
 """Each group's calendar of next meetings, beside its page."""
+TOPIC = "Each group"
+"""Where the page on subscribing lists the groups' feeds and calendars."""
 
 
 @dataclass(frozen=True)
@@ -63,6 +67,9 @@ class GroupView:
     feed_url: str
     calendar_url: str
     body: BodyView
+    delivery: DeliveryCounts
+    """How its actions due before the build date turned out."""
+    delivery_sentence: str
 
 
 def group_view(ctx: SectionContext, group: Group) -> GroupView:
@@ -89,6 +96,8 @@ def group_view(ctx: SectionContext, group: Group) -> GroupView:
         feed_url=url + FEED,
         calendar_url=views.calendar_url(group.slug),
         body=views.body(group),
+        delivery=(delivery := count_delivery(actions, ctx.today)),
+        delivery_sentence=delivery.sentence(f"of the {group.name}"),
     )
 
 
@@ -146,8 +155,10 @@ def group_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Group",
             (("group", view.name), ("status", view.status_label)),
             latest[0].date.isoformat() if latest else "0000-01-01",
+            "Latest meeting",
         ),
         draft=group.is_draft,
+        history=ctx.views.page_history(group),
         feeds=((f"{view.name} meetings (Atom feed)", view.feed_url),),
     )
     return ctx.page(meta, group=view)
@@ -155,7 +166,7 @@ def group_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
 
 def files(ctx: SectionContext) -> Iterator[FileJob]:
     info, views, index = ctx.info, ctx.views, ctx.index
-    maker = FeedMaker(ctx.urls, info.organisation, ctx.today, ctx.zone)
+    maker = ctx.feed_maker()
     for position, (slug, group) in enumerate(ctx.site.groups.items()):
         path = views.item_path("groups", slug)
 
@@ -177,8 +188,18 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
             reads=reads,
             listed=Listed(FEEDS_AND_CALENDARS, 40 + position, label),
             media_type=ATOM,
+            subscription=Subscription(TOPIC, 30 + 2 * position, f"{group.name}: its meetings"),
         )
-        yield FileJob(path + CALENDAR, calendar, "groups", reads=reads, media_type=ICS)
+        yield FileJob(
+            path + CALENDAR,
+            calendar,
+            "groups",
+            reads=reads,
+            media_type=ICS,
+            subscription=Subscription(
+                TOPIC, 31 + 2 * position, f"{group.name}: its next meeting"
+            ),
+        )
 
 
 def footer(ctx: SectionContext) -> Iterable[LinkView]:
@@ -196,6 +217,6 @@ SECTION = Section(
     pages=pages,
     files=files,
     footer=(FooterEntry(30, footer),),
-    template_ids=frozenset({"members", "open-actions", "meetings"}),
+    template_ids=frozenset({"members", "open-actions", "delivery", "meetings"}),
     top_level=("groups",),
 )

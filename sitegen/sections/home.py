@@ -57,6 +57,7 @@ def home(ctx: SectionContext) -> dict[str, Any]:
             for view in tracker_views(index.stale_after_months)
         },
         upcoming=tuple(views.upcoming(p) for p in index.upcoming_meetings[:5]),
+        subscribe=ctx.subscribe_url(),
         projects=tuple(views.project_link(p.slug) for p in current),
         reports=tuple(
             (r.title, views.url("reports", r.slug), r.summary)

@@ -12,8 +12,9 @@ from markupsafe import Markup
 from sitegen.calendars import ICS, meetings_calendar
 from sitegen.data import json_document, name_of
 from sitegen.errors import Problem, Severity
-from sitegen.feeds import ATOM_TYPE, FeedMaker, meeting_entries
+from sitegen.feeds import ATOM_TYPE, meeting_entries
 from sitegen.jsonld import CONTEXT, moment, organisation
+from sitegen.minutes import minutes_problems
 from sitegen.model import ActionStatus, GroupStatus, Meeting
 from sitegen.plan import (
     DATA_FILES,
@@ -28,9 +29,11 @@ from sitegen.plan import (
     SearchMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
 )
-from sitegen.reads import action_reads, all_of, body_of, doc, group_reads
+from sitegen.reads import action_reads, all_of, body_of, doc, group_reads, meeting_reads
+from sitegen.register import decisions_of
 from sitegen.repeats import repeat_warnings
 from sitegen.tracker import tracker_views
 from sitegen.viewtypes import (
@@ -72,11 +75,19 @@ class MeetingView:
     in_attendance: tuple[LinkView, ...]
     summary: str
     decisions: tuple[str, ...]
+    decision_ids: tuple[str, ...]
+    """Each decision's anchor on the page, in the same order."""
     actions: tuple[ActionView, ...]
     updates: tuple[UpdateView, ...]
     next_meeting: NextMeetingView | None
     projects: tuple[LinkView, ...]
     body: BodyView
+    minutes: str
+    """``draft``, ``approved``, or empty when the record does not say."""
+    approved_at: LinkView | None
+    """The meeting that agreed these minutes, when it is named."""
+    agreed_minutes: tuple[LinkView, ...]
+    """The earlier meetings whose minutes this one agreed."""
 
 
 def meeting_view(ctx: SectionContext, meeting: Meeting) -> MeetingView:
@@ -103,11 +114,17 @@ def meeting_view(ctx: SectionContext, meeting: Meeting) -> MeetingView:
         in_attendance=tuple(views.person_link(s) for s in meeting.in_attendance),
         summary=meeting.summary,
         decisions=meeting.decisions,
+        decision_ids=tuple(decision.anchor for decision in decisions_of(meeting)),
         actions=views.actions(index.actions_of(meeting)),
         updates=updates,
         next_meeting=views.next_meeting(meeting),
         projects=tuple(views.project_link(s) for s in meeting.projects),
         body=views.body(meeting),
+        minutes=meeting.minutes.value if meeting.minutes else "",
+        approved_at=views.agreed_at(meeting),
+        agreed_minutes=tuple(
+            views.meeting_link(m) for m in index.minutes_agreed_at.get(meeting.slug, ())
+        ),
     )
 
 
@@ -126,7 +143,8 @@ def pages(ctx: SectionContext) -> Iterator[PageJob]:
             bind(meeting_page, ctx, meeting.slug),
             "meetings",
             document=meeting,
-            anchors=frozenset(f"action-{action.id}" for action in meeting.actions),
+            anchors=frozenset(f"action-{action.id}" for action in meeting.actions)
+            | {decision.anchor for decision in decisions_of(meeting)},
             reads=bind_reads(ctx, meeting),
         )
 
@@ -151,6 +169,9 @@ def bind_reads(ctx: SectionContext, meeting: Meeting) -> Any:
             found |= action_reads(index, tracked)
         for made in index.updates_made_at(meeting):
             found |= action_reads(index, made.tracked)
+        agreed = [m.slug for m in index.minutes_agreed_at.get(meeting.slug, ())]
+        for slug in (*agreed, *([meeting.approved_at] if meeting.approved_at else [])):
+            found |= meeting_reads(index, slug)
         return found
 
     return reads
@@ -174,7 +195,13 @@ def listing(ctx: SectionContext) -> dict[str, Any]:
         (views.group_link(slug) for slug in index.meetings_by_group),
         key=lambda link: link.text.lower(),
     )
-    return ctx.page(meta, years=tuple(years.items()), groups=tuple(groups), count=len(summaries))
+    return ctx.page(
+        meta,
+        years=tuple(years.items()),
+        groups=tuple(groups),
+        count=len(summaries),
+        subscribe=ctx.subscribe_url(),
+    )
 
 
 def upcoming(ctx: SectionContext) -> dict[str, Any]:
@@ -196,6 +223,7 @@ def upcoming(ctx: SectionContext) -> dict[str, Any]:
         meta,
         upcoming=tuple(views.upcoming(plan) for plan in index.upcoming_meetings),
         unplanned=unplanned,
+        subscribe=ctx.subscribe_url(),
     )
 
 
@@ -225,6 +253,7 @@ def meeting_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             view.date.iso,
         ),
         draft=meeting.is_draft,
+        history=ctx.views.page_history(meeting),
     )
     return ctx.page(meta, meeting=view)
 
@@ -263,7 +292,7 @@ def event_ld(ctx: SectionContext, meeting: Meeting) -> dict[str, Any]:
 
 def files(ctx: SectionContext) -> Iterator[FileJob]:
     info, views = ctx.info, ctx.views
-    maker = FeedMaker(ctx.urls, info.organisation, ctx.today, ctx.zone)
+    maker = ctx.feed_maker()
     yield FileJob(
         FEED,
         lambda: maker.atom(
@@ -275,6 +304,9 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         "meetings",
         reads=_listing,
         listed=Listed(FEEDS_AND_CALENDARS, 10, "Meetings (Atom feed)"),
+        subscription=Subscription(
+            "Meetings", 20, "Every group's meetings, as their records are published"
+        ),
         feed_title="Meetings (Atom feed)",
         media_type=ATOM_TYPE,
     )
@@ -291,6 +323,7 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         "meetings",
         media_type=ICS,
         reads=_listing,
+        subscription=Subscription("Meetings", 21, "Every group's next meeting"),
         listed=Listed(
             FEEDS_AND_CALENDARS,
             50,
@@ -346,6 +379,8 @@ def meetings_json(ctx: SectionContext) -> bytes:
                 if nxt
                 else None,
                 "projects": [site.projects[s].title for s in meeting.projects],
+                "minutes": meeting.minutes.value if meeting.minutes else None,
+                "approved_at": meeting.approved_at,
                 "edited_for_publication": meeting.withheld,
                 "url": views.absolute("meetings", meeting.slug),
             }
@@ -370,6 +405,9 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
                     "<code>next_meeting</code> (<code>{date, start, end, location, upcoming}"
                     "</code> or null, where <code>upcoming</code> is true when it is still to "
                     "come and is still the group's plan), <code>projects</code> (titles), "
+                    "<code>minutes</code> (<code>draft</code>, <code>approved</code>, or null when "
+                    "the record does not say), <code>approved_at</code> (the slug of the meeting "
+                    "that agreed the minutes, or null), "
                     "<code>edited_for_publication</code> (true when private text was withheld) "
                     "and <code>url</code>."
                 ),
@@ -382,9 +420,10 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
 
 
 def checks(check: CheckContext) -> Iterator[Problem]:
-    """Probable slips: a status changed where it was agreed; someone present not a member;
-    a new action repeating one still open."""
+    """Minutes agreed where they cannot be; and probable slips: a status changed where it
+    was agreed, someone present who is not a member, a new action repeating one still open."""
     site, today = check.site, check.today
+    yield from minutes_problems(site)
     yield from repeat_warnings(site.meetings)
     for meeting in site.meetings.values():
         source = meeting.source

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sitegen.errors import Problem
-from sitegen.feeds import ATOM_TYPE, Entry, FeedMaker
+from sitegen.feeds import ATOM_TYPE, Entry
 from sitegen.jsonld import CONTEXT, organisation, with_optional
 from sitegen.model import NewsPost
 from sitegen.plan import (
@@ -21,6 +21,7 @@ from sitegen.plan import (
     SearchMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
     missing_summaries,
 )
@@ -104,8 +105,11 @@ def news_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         description=post.summary,
         breadcrumbs=ctx.crumbs(("News", ctx.info.path("news/"))),
         json_ld=(news_ld(ctx, post),),
-        search=SearchMeta("News", (("year", str(post.date.year)),), post.date.isoformat()),
+        search=SearchMeta(
+            "News", (("year", str(post.date.year)),), post.date.isoformat(), "Published"
+        ),
         draft=post.is_draft,
+        history=ctx.views.page_history(post),
     )
     return ctx.page(meta, post=view)
 
@@ -124,7 +128,7 @@ def news_ld(ctx: SectionContext, post: NewsPost) -> dict[str, Any]:
 
 def files(ctx: SectionContext) -> Iterator[FileJob]:
     info = ctx.info
-    maker = FeedMaker(ctx.urls, info.organisation, ctx.today, ctx.zone)
+    maker = ctx.feed_maker()
 
     def feed() -> bytes:
         entries = [
@@ -144,6 +148,7 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         "news",
         reads=_listing,
         listed=Listed(FEEDS_AND_CALENDARS, 30, "News (Atom feed)"),
+        subscription=Subscription("News", 40, "News posts as they are published"),
         feed_title="News (Atom feed)",
         media_type=ATOM_TYPE,
     )

@@ -1,5 +1,6 @@
 """Opportunities: each paid opportunity (pay, place, how people are selected), the
-listing by state, the feed, ``opportunities.json`` and the closing-dates calendar."""
+listing by state, the feed, ``opportunities.json`` and the calendar of opening and
+closing dates."""
 
 from __future__ import annotations
 
@@ -10,13 +11,19 @@ from typing import Any
 
 from markupsafe import Markup
 
-from sitegen.calendars import ICS, new_calendar, new_event, uid, utc_midnight
+from sitegen.calendars import ICS, deadlines_calendar
 from sitegen.data import json_document
 from sitegen.errors import Problem, Severity
-from sitegen.feeds import ATOM_TYPE, Entry, FeedMaker
-from sitegen.jsonld import CONTEXT, moment, organisation
-from sitegen.model import LocationMode, Opportunity, PayPeriod
-from sitegen.opportunities import OpportunityState, days_left_label, pay_label
+from sitegen.feeds import ATOM_TYPE, Entry
+from sitegen.jsonld import job_posting
+from sitegen.model import Opportunity, PaymentInfo
+from sitegen.opportunities import (
+    OpportunityState,
+    apply_problems,
+    dates_label,
+    last_changed,
+    pay_label,
+)
 from sitegen.plan import (
     DATA_FILES,
     FEEDS_AND_CALENDARS,
@@ -30,11 +37,11 @@ from sitegen.plan import (
     SearchMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
     missing_summaries,
 )
 from sitegen.reads import all_of, body_of, doc
-from sitegen.values import long_date
 from sitegen.viewtypes import (
     BodyView,
     LinkView,
@@ -48,7 +55,6 @@ INVOLVEMENT = "how-we-involve-co-producers"
 """The page every opportunity links to: how co-producers are involved and selected."""
 OUTCOME_GRACE = dt.timedelta(days=30)
 """How long after closing an opportunity may go without a published outcome."""
-_SALARY_UNITS = {PayPeriod.HOUR: "HOUR", PayPeriod.DAY: "DAY"}
 
 
 @dataclass(frozen=True)
@@ -62,9 +68,13 @@ class OutcomeView:
 class OpportunityView:
     summary: OpportunitySummaryView
     payment_notes: str | None
+    payment_info: PaymentInfo | None
+    """How the organisation pays, from ``site.yaml``: the same on every opportunity."""
     who_can_apply: str | None
     selection: str
     how_to_apply: str | None
+    apply_formats: tuple[str, ...]
+    apply_notes: str | None
     places: int | None
     support: str | None
     outcome: OutcomeView | None
@@ -80,9 +90,12 @@ def opportunity_view(ctx: SectionContext, opportunity: Opportunity) -> Opportuni
     return OpportunityView(
         summary=views.opportunity_summary(opportunity),
         payment_notes=opportunity.payment.notes,
+        payment_info=ctx.site.settings.payment_info,
         who_can_apply=opportunity.who_can_apply,
         selection=opportunity.selection,
         how_to_apply=opportunity.how_to_apply,
+        apply_formats=opportunity.apply.formats if opportunity.apply else (),
+        apply_notes=opportunity.apply.notes if opportunity.apply else None,
         places=opportunity.places,
         support=opportunity.support,
         outcome=(
@@ -148,7 +161,12 @@ def listing(ctx: SectionContext) -> dict[str, Any]:
     for opportunity in ctx.index.opportunities_ranked:
         summary = ctx.views.opportunity_summary(opportunity)
         sections.setdefault(summary.state, []).append(summary)
-    return ctx.page(meta, sections=tuple(sections.items()), involvement=involvement_page(ctx))
+    return ctx.page(
+        meta,
+        sections=tuple(sections.items()),
+        involvement=involvement_page(ctx),
+        subscribe=ctx.subscribe_url(),
+    )
 
 
 def opportunity_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
@@ -160,7 +178,15 @@ def opportunity_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         nav="opportunities",
         description=opportunity.summary,
         breadcrumbs=ctx.crumbs(("Opportunities", ctx.info.path("opportunities/"))),
-        json_ld=(job_posting(ctx, opportunity),),
+        json_ld=(
+            job_posting(
+                opportunity,
+                ctx.views.absolute("opportunities", opportunity.slug),
+                ctx.info.organisation,
+                ctx.urls,
+                ctx.zone,
+            ),
+        ),
         search=SearchMeta(
             "Opportunity",
             (
@@ -168,57 +194,12 @@ def opportunity_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
                 ("year", str(opportunity.closes.year)),
             ),
             (opportunity.opens or opportunity.closes).isoformat(),
+            "Opens" if opportunity.opens else "Closes",
         ),
         draft=opportunity.is_draft,
+        history=ctx.views.page_history(opportunity),
     )
     return ctx.page(meta, opportunity=view, involvement=involvement_page(ctx))
-
-
-def job_posting(ctx: SectionContext, opportunity: Opportunity) -> dict[str, Any]:
-    """A ``JobPosting`` with ``baseSalary``: involvement is paid, so never ``VOLUNTEER``
-    (schema.org defines that as work with no expectation of pay)."""
-    urls, zone = ctx.urls, ctx.zone
-    payment = opportunity.payment
-    value: dict[str, Any] = {"@type": "QuantitativeValue", "value": payment.amount}
-    if payment.per in _SALARY_UNITS:
-        value["unitText"] = _SALARY_UNITS[payment.per]
-    description = " ".join(
-        part
-        for part in (opportunity.summary, opportunity.time_commitment, opportunity.selection)
-        if part
-    )
-    posting: dict[str, Any] = {
-        "@context": CONTEXT,
-        "@type": "JobPosting",
-        "title": opportunity.title,
-        "description": description,
-        "url": ctx.views.absolute("opportunities", opportunity.slug),
-        "hiringOrganization": organisation(ctx.info.organisation, urls),
-        "employmentType": ["PART_TIME", "TEMPORARY"],
-        "validThrough": moment(opportunity.closes, dt.time(23, 59, 59), zone),
-        "baseSalary": {"@type": "MonetaryAmount", "currency": payment.currency, "value": value},
-        "directApply": False,
-    }
-    if opportunity.opens:
-        posting["datePosted"] = opportunity.opens.isoformat()
-    if opportunity.places:
-        posting["totalJobOpenings"] = opportunity.places
-    mode = opportunity.location.mode
-    if mode in (LocationMode.ONLINE, LocationMode.HYBRID):
-        posting["jobLocationType"] = "TELECOMMUTE"
-        posting["applicantLocationRequirements"] = {"@type": "Country", "name": "United Kingdom"}
-    if mode is not LocationMode.ONLINE and opportunity.location.place:
-        posting["jobLocation"] = {
-            "@type": "Place",
-            "address": {
-                "@type": "PostalAddress",
-                "streetAddress": opportunity.location.place,
-                "addressCountry": "GB",
-            },
-        }
-    if opportunity.who_can_apply:
-        posting["eligibilityToWorkRequirement"] = opportunity.who_can_apply
-    return posting
 
 
 # ---------------------------------------------------------------------- files
@@ -234,34 +215,11 @@ def entries(ctx: SectionContext) -> list[Entry]:
         Entry(
             path=ctx.views.item_path("opportunities", o.slug),
             title=o.title,
-            updated=o.opens or o.closes,
-            summary=(
-                f"{pay_label(o.payment)}. Closes {long_date(o.closes)} "
-                f"({days_left_label(o, ctx.today).lower()}). {o.summary or ''}"
-            ).strip(),
+            updated=last_changed(o, ctx.today),
+            summary=f"{pay_label(o.payment)}. {dates_label(o)} {o.summary or ''}".strip(),
         )
         for o in opportunities
     ]
-
-
-def deadlines_calendar(ctx: SectionContext) -> bytes:
-    calendar = new_calendar(f"{ctx.info.title}: opportunity closing dates")
-    for opportunity in sorted(ctx.site.opportunities.values(), key=lambda o: (o.closes, o.slug)):
-        event = new_event()
-        event.add("uid", uid("closes", opportunity.slug, ctx.urls))
-        event.add("dtstamp", utc_midnight(opportunity.opens or opportunity.closes))
-        event.add("summary", f"Closing date: {opportunity.title}")
-        event.add("dtstart", opportunity.closes)
-        event.add("dtend", opportunity.closes + dt.timedelta(days=1))
-        event.add("transp", "TRANSPARENT")
-        event.add(
-            "description",
-            f"Last day to apply. Pays {pay_label(opportunity.payment)}. "
-            f"{opportunity.summary or ''}".strip(),
-        )
-        event.add("url", ctx.views.absolute("opportunities", opportunity.slug))
-        calendar.add_component(event)
-    return bytes(calendar.to_ical())
 
 
 def opportunities_json(ctx: SectionContext) -> bytes:
@@ -294,6 +252,7 @@ def opportunities_json(ctx: SectionContext) -> bytes:
                 "who_can_apply": opportunity.who_can_apply,
                 "selection": opportunity.selection,
                 "how_to_apply": opportunity.how_to_apply,
+                "apply": apply_json(opportunity),
                 "opens": opportunity.opens.isoformat() if opportunity.opens else None,
                 "closes": opportunity.closes.isoformat(),
                 "state": state.value,
@@ -310,9 +269,22 @@ def opportunities_json(ctx: SectionContext) -> bytes:
     return json_document(ctx.views, "opportunities", items)
 
 
+def apply_json(opportunity: Opportunity) -> dict[str, Any] | None:
+    apply = opportunity.apply
+    if apply is None:
+        return None
+    return {
+        "url": apply.url,
+        "email": apply.email,
+        "phone": apply.phone,
+        "formats": list(apply.formats),
+        "notes": apply.notes,
+    }
+
+
 def files(ctx: SectionContext) -> Iterator[FileJob]:
     info = ctx.info
-    maker = FeedMaker(ctx.urls, info.organisation, ctx.today, ctx.zone)
+    maker = ctx.feed_maker()
     reads = _listing
     yield FileJob(
         FEED,
@@ -322,6 +294,9 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         listed=Listed(FEEDS_AND_CALENDARS, 20, "Opportunities (Atom feed)"),
         feed_title="Opportunities (Atom feed)",
         media_type=ATOM_TYPE,
+        subscription=Subscription(
+            "Opportunities", 10, "New paid opportunities as they are published", by_email=True
+        ),
     )
     yield FileJob(
         DATA,
@@ -334,15 +309,18 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
     )
     yield FileJob(
         CALENDAR,
-        lambda: deadlines_calendar(ctx),
+        lambda: deadlines_calendar(ctx.views, f"{info.title}: opportunities opening and closing"),
         "opportunities",
         media_type=ICS,
         reads=reads,
+        subscription=Subscription(
+            "Opportunities", 11, "The day each opportunity opens and the day it closes"
+        ),
         listed=Listed(
             FEEDS_AND_CALENDARS,
             60,
             CALENDAR,
-            Markup("each opportunity's closing date, as an all-day event."),
+            Markup("each opportunity's opening and closing dates, as all-day events."),
         ),
     )
 
@@ -359,7 +337,9 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
                     "<code>project</code>, <code>payment</code> (<code>{amount, currency, per, "
                     "label, notes}</code>), <code>time_commitment</code>, <code>location</code> "
                     "(<code>{mode, place}</code>), <code>who_can_apply</code>, "
-                    "<code>selection</code>, <code>how_to_apply</code>, <code>opens</code>, "
+                    "<code>selection</code>, <code>how_to_apply</code>, <code>apply</code> "
+                    "(<code>{url, email, phone, formats, notes}</code>, the ways to apply), "
+                    "<code>opens</code>, "
                     "<code>closes</code>, <code>state</code> (<code>upcoming</code>, "
                     "<code>open</code>, <code>closing soon</code> or <code>closed</code>, as of "
                     "the build date), <code>places</code>, <code>support</code>, "
@@ -374,6 +354,7 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
 def checks(check: CheckContext) -> Iterator[Problem]:
     yield from missing_summaries(check.site.opportunities.values())
     for opportunity in check.site.opportunities.values():
+        yield from apply_problems(opportunity, check.today, check.site.people)
         if opportunity.outcome is None and check.today - opportunity.closes > OUTCOME_GRACE:
             yield Problem(
                 opportunity.source.path,
@@ -403,7 +384,7 @@ SECTION = Section(
     field_docs=field_docs,
     nav=NavEntry("opportunities", "Opportunities", "opportunities/", 40),
     checks=checks,
-    template_ids=frozenset({"who", "selection", "support", "apply", "outcome"}),
+    template_ids=frozenset({"who", "selection", "support", "apply", "payment", "outcome"}),
     template_id_prefixes=("state-",),
     top_level=("opportunities",),
 )

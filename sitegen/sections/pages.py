@@ -109,6 +109,7 @@ def content_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         breadcrumbs=ctx.crumbs(),
         search=SearchMeta("Page", (), "0000-01-01"),
         draft=page.is_draft,
+        history=ctx.views.page_history(page),
     )
     views, index = ctx.views, ctx.index
     extra: dict[str, Any] = {}

@@ -133,8 +133,9 @@ def person_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         description=person.role,
         breadcrumbs=ctx.crumbs(("People", ctx.info.path("people/"))),
         json_ld=(person_ld(ctx, person),),
-        search=SearchMeta("Person", (), last),
+        search=SearchMeta("Person", (), last, "Latest meeting attended"),
         draft=person.is_draft,
+        history=ctx.views.page_history(person),
     )
     return ctx.page(meta, person=view)
 

@@ -144,8 +144,10 @@ def project_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Project",
             tuple(filters),
             project.started.isoformat() if project.started else "0000-01-01",
+            "Started",
         ),
         draft=project.is_draft,
+        history=ctx.views.page_history(project),
     )
     return ctx.page(meta, project=view)
 

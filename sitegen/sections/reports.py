@@ -162,8 +162,10 @@ def report_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             "Report",
             tuple(filters),
             report.published.isoformat() if report.published else "0000-01-01",
+            "Published",
         ),
         draft=report.is_draft,
+        history=ctx.views.page_history(report),
     )
     return ctx.page(meta, report=view)
 

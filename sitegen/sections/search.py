@@ -19,7 +19,8 @@ def search(ctx: SectionContext) -> dict[str, Any]:
         path="search/",
         nav="search",
         breadcrumbs=ctx.crumbs(),
-        description="Search meetings, actions, projects, opportunities and reports.",
+        description="Search meetings and the actions agreed at them, groups, people, "
+        "projects, opportunities, reports, news and pages.",
     )
     return ctx.page(meta)
 

@@ -7,7 +7,12 @@ const list = document.getElementById("search-results");
 const more = document.getElementById("search-more");
 const sortSelect = document.getElementById("search-sort");
 const filterSelects = Array.from(form.querySelectorAll("select[data-filter]"));
+const filtersBox = document.getElementById("filters-box");
+const chosenCount = document.getElementById("filters-chosen");
 const PAGE_SIZE = 10;
+const SORTS = ["", "newest", "oldest"];
+// What the address asked for that this search cannot do: said, never silently dropped.
+let addressNotes = [];
 
 let pagefind = null;
 let current = [];
@@ -43,10 +48,44 @@ function safeExcerpt(html) {
 function readAddress() {
   const params = new URLSearchParams(window.location.search);
   input.value = params.get("q") || "";
-  sortSelect.value = params.get("sort") || "";
+  const sort = params.get("sort") || "";
+  sortSelect.value = SORTS.includes(sort) ? sort : "";
+  if (!SORTS.includes(sort)) {
+    addressNotes.push(`“${sort}” is not an order results can be put in, so the best matches come first.`);
+  }
+  const known = new Set(["q", "sort", ...filterSelects.map((select) => select.dataset.filter)]);
+  for (const name of params.keys()) {
+    if (!known.has(name)) {
+      addressNotes.push(`The address asks to filter by “${name}”, which this search cannot do, so that was left out.`);
+    }
+  }
   for (const select of filterSelects) {
     select.dataset.wanted = params.get(select.dataset.filter) || "";
   }
+}
+
+function labelOf(select) {
+  return form.querySelector(`label[for="${select.id}"]`).textContent.trim();
+}
+
+// A filter value from the address that the index does not have, such as ?type=Action.
+function noteUnknown(select, values) {
+  const wanted = select.dataset.wanted;
+  if (!wanted || values.some(([value]) => value === wanted)) return;
+  const label = labelOf(select).toLowerCase();
+  const choices = values.map(([value]) => value).join(", ");
+  const among = choices ? ` (${choices})` : "";
+  let note = `“${wanted}” is not one of the choices for ${label}${among}, so that filter was left out.`;
+  if (select.dataset.filter === "type" && wanted.toLowerCase().startsWith("action")) {
+    note += " Actions are found through the meetings that agreed them, and all of them are in the action tracker.";
+  }
+  addressNotes.push(note);
+  select.dataset.wanted = "";
+}
+
+function showChosen() {
+  const count = filterSelects.filter((select) => select.value).length + (sortSelect.value ? 1 : 0);
+  chosenCount.textContent = count ? ` (${count} chosen)` : "";
 }
 
 function writeAddress() {
@@ -73,6 +112,7 @@ async function fillFilters() {
   for (const select of filterSelects) {
     const name = select.dataset.filter;
     const values = Object.entries(available[name] || {});
+    noteUnknown(select, values);
     if (!values.length) continue;
     values.sort(([a], [b]) => (name === "year" ? b.localeCompare(a) : a.localeCompare(b)));
     for (const [value, count] of values) {
@@ -92,6 +132,12 @@ function describe(count, term) {
   const forTerm = term ? ` for “${term}”` : "";
   const within = filters.length ? `, filtered by ${filters.join(" and ")}` : "";
   return `${what}${forTerm}${within}.`;
+}
+
+// The status line, with what the address asked for that could not be done first.
+function sayWithNotes(message) {
+  say([...addressNotes, message].filter(Boolean).join(" "));
+  addressNotes = [];
 }
 
 async function showMore() {
@@ -129,10 +175,11 @@ async function run() {
   const term = input.value.trim();
   const filters = chosenFilters();
   writeAddress();
+  showChosen();
   if (!term && !Object.keys(filters).length) {
     list.replaceChildren();
     more.hidden = true;
-    say("");
+    sayWithNotes("");
     return;
   }
   say("Searching…");
@@ -146,11 +193,13 @@ async function run() {
   list.replaceChildren();
   await showMore();
   if (id !== runId) return;
-  say(describe(current.length, term));
+  sayWithNotes(describe(current.length, term));
 }
 
 async function start() {
   form.hidden = false;
+  // Filters fold away on small screens, so the first results are on the first screen.
+  filtersBox.open = window.matchMedia("(min-width: 48rem)").matches;
   readAddress();
   try {
     pagefind = await import(`${form.dataset.bundle}pagefind.js`);
@@ -172,7 +221,8 @@ async function start() {
     const first = await showMore();
     if (first) first.focus();
   });
-  if (input.value || Object.keys(chosenFilters()).length) run();
+  showChosen();
+  if (input.value || Object.keys(chosenFilters()).length || addressNotes.length) run();
 }
 
 start();

@@ -33,6 +33,7 @@ def test_the_sample_site_has_every_page_type(sample_site: ServedSite) -> None:
         "news/first-anniversary/",
         "accessibility/",
         "governance/",
+        "subscribe/",
     ):
         assert expected in pages
 
@@ -172,3 +173,44 @@ def test_the_report_prints_without_navigation(sample_site: ServedSite, page: Pag
         assert page.locator(hidden).evaluate("e => getComputedStyle(e).display") == "none"
     assert page.locator("nav.toc").is_visible()
     assert page.locator("main table").first.is_visible()
+
+
+def test_the_record_over_time_has_no_axe_violations(small_site: ServedSite, page: Page) -> None:
+    """The small site has what the sample cannot show: draft and agreed minutes, change
+    notes; each page is checked with every "See all updates" and history open."""
+    decision = next(u for u in small_site.pages() if "/decisions/2024-01-10-steering-group-" in u)
+    failures = {}
+    for url in (
+        decision,
+        *(
+            small_site.url + path
+            for path in (
+                "decisions/",
+                "decisions/2024/",
+                "decisions/group/steering-group/",
+                "changes/",
+                "projects/hearing-checks/",
+                "about/",
+                "meetings/2024-01-10-steering-group/",
+                "meetings/2024-03-12-steering-group/",
+                "groups/steering-group/",
+                "actions/",
+            )
+        ),
+    ):
+        page.goto(url)
+        page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")
+        violations = run_axe(page)
+        if violations:
+            failures[url] = violations
+    assert failures == {}
+
+
+def test_a_link_to_a_change_note_opens_the_updates_it_is_in(
+    small_site: ServedSite, page: Page
+) -> None:
+    page.goto(small_site.url + "changes/")
+    page.get_by_role("link", name="Hearing checks").first.click()  # the newest note
+    assert page.url.endswith("projects/hearing-checks/#page-update-2023-11-20")
+    assert page.locator("#page-update-2023-11-20").is_visible()
+    assert page.locator("details.page-updates").evaluate("d => d.open")

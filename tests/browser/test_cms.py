@@ -111,6 +111,12 @@ def _pick(page: Page, field: Locator, text: str) -> None:
     option.click()
 
 
+def _expand(page: Page, name: str) -> None:
+    """Open an optional group of fields, which the form shows folded."""
+    group = page.locator(f"[id^='{name}-field-']").locator("xpath=..")
+    group.get_by_test_id("expand-button").first.click()
+
+
 def _write_body(page: Page, text: str) -> None:
     """Replace the body, typed line by line into the plain Markdown editor."""
     body = page.locator("[aria-label='markdown field'] [contenteditable='true']").first
@@ -130,9 +136,10 @@ def _write_body(page: Page, text: str) -> None:
 
 
 def _publish(page: Page, path: Path) -> str:
+    # Taken before the click: a quick save would otherwise be over before it is looked for.
+    before = path.stat().st_mtime_ns if path.exists() else None
     page.get_by_role("button", name="Publish").first.click()
     page.get_by_text("Publish now").click()
-    before = path.stat().st_mtime_ns if path.exists() else None
     deadline = time.monotonic() + WAIT_MS / 1000
     while time.monotonic() < deadline:
         if path.exists() and path.stat().st_mtime_ns != before:
@@ -245,6 +252,9 @@ def test_a_person_an_opportunity_and_a_page_are_saved_as_sitegen_reads_them(
     _field(page, "opens").fill("2024-04-01")
     _field(page, "closes").fill("2024-04-28")
     _field(page, "places").fill("4")
+    _expand(page, "apply")
+    _field(page, "url").fill("https://example.org/hearing-panel")
+    _field(page, "email").fill("involve@example.org")
     _write_body(page, "Four sessions of two hours.\n")
     _publish(page, editor.content / "opportunities" / "hearing-panel-2024.md")
 
@@ -263,6 +273,11 @@ def test_a_person_an_opportunity_and_a_page_are_saved_as_sitegen_reads_them(
     assert (opportunity.location.mode.value, opportunity.places) == ("hybrid", 4)
     assert opportunity.project == "hearing-checks"
     assert str(opportunity.closes) == "2024-04-28"
+    assert opportunity.apply is not None
+    assert (opportunity.apply.url, opportunity.apply.email) == (
+        "https://example.org/hearing-panel",
+        "involve@example.org",
+    )
     assert (tmp_path / "output" / "contact" / "index.html").exists()
 
 

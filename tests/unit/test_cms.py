@@ -30,15 +30,18 @@ from sitegen.cms import (
 from sitegen.config import BuildOptions
 from sitegen.fields import (
     ActionRef,
+    Address,
     Amount,
     Boolean,
     Choice,
+    Colour,
     Date,
     DueDate,
     Integer,
     ListOf,
     Record,
     Ref,
+    SiteFile,
     Text,
     Time,
 )
@@ -88,8 +91,11 @@ def _expect(kind: FieldType, widget: dict[str, Any], path: str, listed: bool = F
         assert (name, widget["format"], widget["time_format"]) == ("datetime", "YYYY-MM-DD", False)
     elif isinstance(kind, Time):
         assert (name, widget["format"], widget["date_format"]) == ("datetime", "HH:mm", False)
-    elif isinstance(kind, DueDate):
+    elif isinstance(kind, DueDate | Address | SiteFile):
         assert name == "string" and widget["pattern"][0] == kind.json_schema()["pattern"], path
+        assert widget["pattern"][1].startswith("Write "), path
+    elif isinstance(kind, Colour):
+        assert name == "color", path
     elif isinstance(kind, Choice):
         assert name == "select", path
         assert widget["options"] == [member.value for member in kind.enum], path

@@ -8,14 +8,14 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[2] / "sitegen"
 
 LAYERS = [
-    ["errors", "values", "parallel", "yamlsafe"],
-    ["parse", "private", "schema"],
+    ["errors", "values", "parallel", "yamlsafe", "gitdates"],
+    ["parse", "private", "schema", "addresses", "colours"],
     ["fields", "agenda"],
     ["model"],
     ["config", "markdown", "writer", "search"],
     ["bodies"],
-    ["loader", "references", "tracker", "opportunities"],
-    ["index", "links", "templates", "repeats", "carryover"],
+    ["loader", "references", "tracker", "opportunities", "minutes", "register"],
+    ["index", "links", "templates", "repeats", "carryover", "delivery"],
     ["cache"],
     ["viewtypes", "drafting"],
     ["views", "reads"],

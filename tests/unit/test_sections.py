@@ -70,7 +70,9 @@ def test_every_section_is_found_and_each_item_collection_has_one_page_per_item()
     assert [s.key for s in SECTIONS] == [
         "home",
         "meetings",
+        "decisions",
         "actions",
+        "delivery",
         "groups",
         "people",
         "projects",
@@ -78,7 +80,9 @@ def test_every_section_is_found_and_each_item_collection_has_one_page_per_item()
         "reports",
         "news",
         "pages",
+        "changes",
         "search",
+        "subscribe",
         "data",
         "admin",
     ]

@@ -1,0 +1,124 @@
+"""Addresses an editor writes for people to reach the organisation: a web address, an
+email address and a phone number, each checked and turned into a link.
+
+These links are written by templates from checked values, never taken from a body,
+so they have rules of their own: ``https:`` only (never ``http:`` or a script), an
+email address of the usual shape, and a phone number of digits. Each ``parse_*``
+returns the value as it will be shown, or raises :class:`Invalid` with a message
+for the editor. The patterns are shared with the JSON Schemas, so an editor's tool
+and ``sitegen check`` accept the same values.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import quote
+
+from sitegen.values import Invalid
+
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+_HOST = rf"{_LABEL}(?:\.{_LABEL})*\.[A-Za-z]{{2,63}}"
+_URL_TAIL = r"""[^\s<>"'`\\^{}|]"""
+WEB_ADDRESS = rf"https://{_HOST}(?::[0-9]{{1,5}})?(?:[/?#]{_URL_TAIL}*)?"
+"""A full ``https:`` address with a host name (no user name or password in it)."""
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_{}~-]+"
+EMAIL = rf"{_ATOM}(?:\.{_ATOM})*@{_HOST}"
+"""``name@example.org``: one ``@``, a dotted domain, nothing that needs quoting."""
+PHONE = r"\+?[ ().-]*(?:[0-9][ ().-]*){7,15}"
+"""Digits, 7 to 15 of them (the most a number has), with spaces, brackets, dots or
+hyphens between them, and ``+`` only in front."""
+
+
+def parse_web_address(value: object) -> str:
+    text = _text(value)
+    if text.lower().startswith("http://"):
+        raise Invalid(f"'{text}' is not secure: write the https:// address")
+    if not text.lower().startswith("https://"):
+        raise Invalid(
+            f"'{text}' is not a web address: write the full address, e.g. "
+            "https://example.org/apply"
+        )
+    if "@" in text.split("/", 3)[2]:
+        raise Invalid(f"'{text}' holds a user name or password: write the address without it")
+    if not re.fullmatch(WEB_ADDRESS, text):
+        raise Invalid(
+            f"'{text}' is not a well-formed web address: it needs a host name such as "
+            "example.org, and no spaces, quotes or angle brackets"
+        )
+    return text
+
+
+def parse_email(value: object) -> str:
+    return _written(
+        value, "mailto:", EMAIL, "is not an email address; write it as name@example.org"
+    )
+
+
+def parse_phone(value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        raise Invalid(f"{value} must be written in quotes, as a phone number is text: '0{value}'")
+    return _written(
+        value,
+        "tel:",
+        PHONE,
+        "is not a phone number: write its digits (7 to 15), with spaces if you like, "
+        "and + in front for an international number, e.g. 020 7946 0123",
+    )
+
+
+def _written(value: object, scheme: str, pattern: str, wrong: str) -> str:
+    """An address written as people write it: no ``mailto:`` or ``tel:`` in front."""
+    text = _text(value)
+    if text.lower().startswith(scheme):
+        raise Invalid(f"write it without '{scheme}': '{text[len(scheme) :].strip()}'")
+    if not re.fullmatch(pattern, text):
+        raise Invalid(f"'{text}' {wrong}")
+    return text
+
+
+def _text(value: object) -> str:
+    if not isinstance(value, str):
+        raise Invalid(f"must be text, not {value!r}")
+    return value.strip()
+
+
+def tel_link(number: str) -> str:
+    """``tel:`` with the digits only (and ``+`` for an international number)."""
+    international = number.lstrip().startswith("+")
+    if international:  # +44 (0)20 ...: the (0) is dialled only from within the country
+        number = number.replace("(0)", "")
+    return f"tel:{'+' if international else ''}{re.sub(r'[^0-9]', '', number)}"
+
+
+def mailto_link(address: str, subject: str = "") -> str:
+    """``mailto:`` the address, with a subject line when one is given."""
+    link = f"mailto:{address}"
+    return f"{link}?subject={quote(subject, safe='')}" if subject else link
+
+
+def _folded(text: str) -> str:
+    return re.sub(r"[^a-z]", "", text.lower())
+
+
+def names_a_person(address: str, name: str, slug: str) -> bool:
+    """Whether an email address is a person's own rather than the organisation's.
+
+    A person's address is recognised by its part before the ``@``: it holds their
+    file name (``graham-hart``) or full name, either way round (``hart.graham``), their
+    first initial with their last name (``g.hart``, ``ghart``), or is their first or
+    last name alone (``graham@``). A shared address (``involvement@``, ``apply@``)
+    names no one.
+    """
+    local = address.split("@", 1)[0].lower()
+    words = [w for w in re.split(r"[^a-z]+", local) if w]
+    compact = "".join(words)
+    parts = [_folded(part) for part in re.split(r"[\s-]+", name) if _folded(part)]
+    if not parts:
+        return False
+    first, last = parts[0], parts[-1]
+    wholes = {_folded(slug), "".join(parts), last + first}
+    if len(parts) > 1:
+        wholes |= {first + last, first[0] + last, last + first[0], first + last[0]}
+    if any(len(whole) >= 4 and whole in compact for whole in wholes):
+        return True
+    return len(words) == 1 and compact in {part for part in parts if len(part) >= 3}
