@@ -12,6 +12,8 @@ and ``sitegen check`` accept the same values.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from functools import lru_cache
 from urllib.parse import quote
 
 from sitegen.values import Invalid
@@ -109,16 +111,63 @@ def names_a_person(address: str, name: str, slug: str) -> bool:
     last name alone (``graham@``). A shared address (``involvement@``, ``apply@``)
     names no one.
     """
+    words, compact = _local_part(address)
+    wholes, alone = _person_marks(name, slug)
+    if any(whole in compact for whole in wholes):
+        return True
+    return len(words) == 1 and compact in alone
+
+
+class PeopleNames:
+    """Which person an email address names, if any (:func:`names_a_person`), for many
+    addresses against many people: each address is looked up, not compared with each
+    person in turn."""
+
+    def __init__(self, people: Iterable[tuple[str, str]]) -> None:
+        """``people``: (slug, name) of each person, in the order matches are preferred."""
+        self._slugs: list[str] = []
+        self._wholes: dict[str, list[int]] = {}
+        self._alone: dict[str, list[int]] = {}
+        for position, (slug, name) in enumerate(people):
+            self._slugs.append(slug)
+            wholes, alone = _person_marks(name, slug)
+            for whole in wholes:
+                self._wholes.setdefault(whole, []).append(position)
+            for part in alone:
+                self._alone.setdefault(part, []).append(position)
+
+    def named_by(self, address: str) -> str | None:
+        """The first person (in the order given) whom ``address`` names."""
+        words, compact = _local_part(address)
+        found: set[int] = set()
+        for start in range(len(compact)):
+            for end in range(start + 4, len(compact) + 1):
+                found.update(self._wholes.get(compact[start:end], ()))
+        if len(words) == 1:
+            found.update(self._alone.get(compact, ()))
+        return self._slugs[min(found)] if found else None
+
+
+@lru_cache(maxsize=4096)
+def _local_part(address: str) -> tuple[tuple[str, ...], str]:
+    """The words of an address's part before the ``@``, and those words run together."""
     local = address.split("@", 1)[0].lower()
-    words = [w for w in re.split(r"[^a-z]+", local) if w]
-    compact = "".join(words)
+    words = tuple(w for w in re.split(r"[^a-z]+", local) if w)
+    return words, "".join(words)
+
+
+@lru_cache(maxsize=4096)
+def _person_marks(name: str, slug: str) -> tuple[frozenset[str], frozenset[str]]:
+    """What in an address names this person: texts it may not hold (four letters or more),
+    and names it may not be on their own. Worked out once per person, not per address."""
     parts = [_folded(part) for part in re.split(r"[\s-]+", name) if _folded(part)]
     if not parts:
-        return False
+        return frozenset(), frozenset()
     first, last = parts[0], parts[-1]
     wholes = {_folded(slug), "".join(parts), last + first}
     if len(parts) > 1:
         wholes |= {first + last, first[0] + last, last + first[0], first + last[0]}
-    if any(len(whole) >= 4 and whole in compact for whole in wholes):
-        return True
-    return len(words) == 1 and compact in {part for part in parts if len(part) >= 3}
+    return (
+        frozenset(whole for whole in wholes if len(whole) >= 4),
+        frozenset(part for part in parts if len(part) >= 3),
+    )

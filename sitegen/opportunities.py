@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
 
-from sitegen.addresses import names_a_person
+from sitegen.addresses import PeopleNames
 from sitegen.errors import Problem
 from sitegen.model import Opportunity, Payment, Person
 from sitegen.values import days_between, long_date, plural
@@ -93,11 +93,22 @@ def pay_label(payment: Payment) -> str:
     return f"{money} per {payment.per.value}"
 
 
+def people_names(people: Mapping[str, Person]) -> PeopleNames:
+    """The people's names, for :func:`apply_problems` to look addresses up in."""
+    return PeopleNames((slug, person.name) for slug, person in people.items())
+
+
 def apply_problems(
-    opportunity: Opportunity, today: dt.date, people: Mapping[str, Person]
+    opportunity: Opportunity,
+    today: dt.date,
+    people: Mapping[str, Person],
+    names: PeopleNames | None = None,
 ) -> Iterator[Problem]:
     """No way to apply while it is open or upcoming, and an email address that is a
-    person's own (see :func:`~sitegen.addresses.names_a_person`)."""
+    person's own (see :func:`~sitegen.addresses.names_a_person`); ``names``, the people's
+    names indexed once for many opportunities."""
+    if names is None:
+        names = people_names(people)
     source, apply = opportunity.source, opportunity.apply
     state = opportunity_state(opportunity, today)
     if apply is None and state is not OpportunityState.CLOSED:
@@ -111,14 +122,13 @@ def apply_problems(
         )
     if apply is None or apply.email is None:
         return
-    for slug, person in people.items():
-        if names_a_person(apply.email, person.name, slug):
-            yield Problem(
-                source.path,
-                source.line("apply.email"),
-                "apply.email",
-                f"'{apply.email}' looks like the address of {person.name} "
-                f"(people/{slug}.md): give the organisation's shared address that "
-                "applications go to, never a person's own",
-            )
-            return
+    slug = names.named_by(apply.email)
+    if slug is not None:
+        yield Problem(
+            source.path,
+            source.line("apply.email"),
+            "apply.email",
+            f"'{apply.email}' looks like the address of {people[slug].name} "
+            f"(people/{slug}.md): give the organisation's shared address that "
+            "applications go to, never a person's own",
+        )

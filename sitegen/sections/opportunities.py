@@ -23,6 +23,7 @@ from sitegen.opportunities import (
     dates_label,
     last_changed,
     pay_label,
+    people_names,
 )
 from sitegen.plan import (
     DATA_FILES,
@@ -353,8 +354,9 @@ def field_docs(ctx: SectionContext) -> Iterator[FieldDocs]:
 
 def checks(check: CheckContext) -> Iterator[Problem]:
     yield from missing_summaries(check.site.opportunities.values())
+    names = people_names(check.site.people)
     for opportunity in check.site.opportunities.values():
-        yield from apply_problems(opportunity, check.today, check.site.people)
+        yield from apply_problems(opportunity, check.today, check.site.people, names)
         if opportunity.outcome is None and check.today - opportunity.closes > OUTCOME_GRACE:
             yield Problem(
                 opportunity.source.path,

@@ -4,10 +4,12 @@ into links a template can trust, and a person's own address is told from a share
 from __future__ import annotations
 
 import datetime as dt
+import random
 
 import pytest
 
 from sitegen.addresses import (
+    PeopleNames,
     mailto_link,
     names_a_person,
     parse_email,
@@ -108,6 +110,27 @@ def test_a_double_barrelled_name_is_recognised_by_either_part() -> None:
     name, slug = "Niccola Hutchinson-Pascal", "niccola-hutchinson-pascal"
     assert names_a_person("hutchinson@example.org", name, slug)
     assert names_a_person("n.pascal@example.org", name, slug)
+
+
+def test_looking_an_address_up_names_the_first_person_comparing_would() -> None:
+    """Checks look each address up among everyone's names at once: the answer must be
+    the first person, in file order, whom :func:`names_a_person` says it names."""
+    rng = random.Random(14)
+    first = ["Graham", "Niccola", "Ann", "Bo", "Sarah", "Ian", "Lu", "Amira"]
+    last = ["Hart", "Hutchinson-Pascal", "Reid", "Ng", "Evans", "Ahmed", "O'Neil"]
+    people = []
+    for number in range(60):
+        name = f"{rng.choice(first)} {rng.choice(last)}"
+        people.append((f"{name.lower().replace(' ', '-')}-{number}", name))
+    names = PeopleNames(people)
+    pieces = [*first, *last, "apply", "team", "g", "h", "x", ".", "-", "_", "1"]
+    for _ in range(3000):
+        local = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 4)))
+        address = f"{local}@example.org"
+        expected = next(
+            (slug for slug, name in people if names_a_person(address, name, slug)), None
+        )
+        assert names.named_by(address) == expected, address
 
 
 OPENS, CLOSES = dt.date(2024, 3, 1), dt.date(2024, 3, 31)
