@@ -37,8 +37,7 @@ def parse_web_address(value: object) -> str:
         raise Invalid(f"'{text}' is not secure: write the https:// address")
     if not text.lower().startswith("https://"):
         raise Invalid(
-            f"'{text}' is not a web address: write the full address, e.g. "
-            "https://example.org/apply"
+            f"'{text}' is not a web address: write the full address, e.g. https://example.org/apply"
         )
     if "@" in text.split("/", 3)[2]:
         raise Invalid(f"'{text}' holds a user name or password: write the address without it")
@@ -139,10 +138,7 @@ class PeopleNames:
     def named_by(self, address: str) -> str | None:
         """The first person (in the order given) whom ``address`` names."""
         words, compact = _local_part(address)
-        found: set[int] = set()
-        for start in range(len(compact)):
-            for end in range(start + 4, len(compact) + 1):
-                found.update(self._wholes.get(compact[start:end], ()))
+        found = {p for whole, at in self._wholes.items() if whole in compact for p in at}
         if len(words) == 1:
             found.update(self._alone.get(compact, ()))
         return self._slugs[min(found)] if found else None

@@ -10,6 +10,7 @@ summary.
 from __future__ import annotations
 
 import os
+import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,8 @@ from sitegen.writer import Staging, write_file
 
 INDEX_KEY = "index"
 """Where the cache keeps the search index's key."""
+SPARE_KEY = "spare"
+"""Where the cache keeps the token of the spare tree beside the output."""
 
 
 @dataclass
@@ -55,7 +58,18 @@ class Kept:
         self.count = 0
 
     def take(self, relative: str, key: str) -> bool:
-        """Link the previous output's file if it was made with ``key`` and is unchanged."""
+        """Keep the spare tree's file, or else link the previous output's, if it was made
+        with ``key`` and is unchanged since."""
+        if self.staging.keep(relative):
+            spare = self.cache.spare.get(relative)
+            if spare is not None and spare.key == key:
+                try:
+                    found = os.stat(f"{self.staging.root}/{relative}")
+                except OSError:
+                    found = None
+                if found is not None and f"{found.st_size}:{found.st_mtime_ns}" == spare.stamp:
+                    self.count += 1
+                    return True
         earlier = self.cache.outputs.get(relative)
         if earlier is None or earlier.key != key:
             return False
@@ -96,7 +110,9 @@ def build(options: BuildOptions) -> BuildReport:
         )
         items = [job for job in prepared.jobs if job.searchable]
         index_key = search_key(keys, items, indexer_key(items)) if options.search else ""
-    staging = Staging(options.output)
+    staging = Staging(options.output, cache.values.get(SPARE_KEY, ""))
+    if staging.reused:
+        staging.prune(wanted_files(prepared, keys))
     kept = Kept(cache, output, staging)
     indexer: Indexer | None = None
     made = 0
@@ -134,12 +150,18 @@ def build(options: BuildOptions) -> BuildReport:
                 search = indexer.wait()
         with timings.step("swap in"):
             stamps = dict(output_stamps(staging.root, keys))
-            staging.commit()
+            # The tree swapped out is worth keeping only if the cache knows what it holds.
+            token = secrets.token_hex(8) if cache.outputs else ""
+            spared = staging.commit(token)
         with timings.step("save the cache"):
             cache.save(
                 output,
                 {path: Output(keys[path], stamps[path]) for path in keys},
-                {INDEX_KEY: index_key if options.search else ""},
+                {
+                    INDEX_KEY: index_key if options.search else "",
+                    SPARE_KEY: token if spared else "",
+                },
+                cache.outputs if spared else {},
             )
     finally:
         if indexer is not None:
@@ -194,6 +216,20 @@ def render_pages(
             write_file(root, job.output_file, render_job(prepared, job))
 
     parallel_map(make, range(len(work)), workers)
+
+
+def wanted_files(prepared: Prepared, keys: dict[str, str]) -> set[str]:
+    """Every file this build puts in the output, the search index aside."""
+    wanted = set(keys) | set(prepared.files)
+    if STATIC.is_dir():
+        wanted.update(f"static/{name}" for name in static_files())
+    return wanted
+
+
+def static_files() -> list[str]:
+    return [
+        path.relative_to(STATIC).as_posix() for path in sorted(STATIC.rglob("*")) if path.is_file()
+    ]
 
 
 def write_extras(

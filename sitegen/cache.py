@@ -30,25 +30,18 @@ import pickle
 import re
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from sitegen.config import cache_root
 from sitegen.loader import LoadedFile
 from sitegen.markdown import Heading, Link, Rendered, ReservedIds
 
 FORMAT = "1"
 """Changed whenever what the cache holds changes shape."""
-
-
-def cache_root() -> Path:
-    """Where the caches of every output live."""
-    if os.environ.get("SITEGEN_CACHE"):
-        return Path(os.environ["SITEGEN_CACHE"])
-    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
-    return Path(base) / "sitegen"
 
 
 def cache_folder(output: Path) -> Path:
@@ -152,6 +145,9 @@ class BuildCache:
         self.bodies: set[str] = set()
         """The keys of the rows of bodies."""
         self.outputs: dict[str, Output] = {}
+        """What the output holds: by path, the key it was made with and its stamp."""
+        self.spare: dict[str, Output] = {}
+        """The same for the spare tree beside the output (:mod:`sitegen.writer`)."""
         self.values: dict[str, str] = {}
         self._reader: sqlite3.Connection | None = None
         self._new_files: dict[str, tuple[str, str, LoadedFile | None]] = {}
@@ -182,21 +178,27 @@ class BuildCache:
                     path: Output(key, stamp_)
                     for path, key, stamp_ in db.execute("SELECT path, key, stamp FROM outputs")
                 }
+                self.spare = {
+                    path: Output(key, stamp_)
+                    for path, key, stamp_ in db.execute("SELECT path, key, stamp FROM spare")
+                }
                 self.usable = True
         except sqlite3.Error:
             self._forget()
 
-    def _blob(self, table: str, column: str, key: str) -> bytes | None:
-        """One row's blob, read when it is wanted: the cache is not held in memory whole."""
+    def _blobs(self, table: str, column: str, keys: Sequence[str]) -> Iterator[tuple[str, bytes]]:
+        """The blobs of the rows with these keys, a few hundred rows at a time: the cache
+        is never held in memory whole. Rows that cannot be read are left out."""
         try:
             if self._reader is None:
                 self._reader = sqlite3.connect(f"file:{self.database}?mode=ro", uri=True)
-            row = self._reader.execute(
-                f"SELECT blob FROM {table} WHERE {column} = ?", (key,)
-            ).fetchone()
+            for start in range(0, len(keys), _ROWS_AT_ONCE):
+                chunk = keys[start : start + _ROWS_AT_ONCE]
+                marks = ",".join("?" * len(chunk))
+                query = f"SELECT {column}, blob FROM {table} WHERE {column} IN ({marks})"
+                yield from self._reader.execute(query, chunk)
         except sqlite3.Error:
-            return None
-        return row[0] if row else None
+            return
 
     def _close(self) -> None:
         if self._reader is not None:
@@ -206,28 +208,31 @@ class BuildCache:
     def _forget(self) -> None:
         self._close()
         self.files, self.bodies, self.outputs, self.values = {}, set(), {}, {}
+        self.spare = {}
         self.usable = False
 
     # ------------------------------------------------------------------ content files
 
-    def known_file(self, path: Path, shown: str) -> LoadedFile | None:
-        """The file as an earlier build read it, if it has not changed since."""
-        key = str(path)
-        try:
-            now = stamp(path)
-        except OSError:
-            return None
-        if self.files.get(key) != (now, shown):
-            return None
-        blob = self._blob("files", "path", key)
-        if blob is None:
-            return None
-        try:
-            loaded: LoadedFile = pickle.loads(blob)
-        except Exception:  # a damaged row: the file is read again
-            return None
-        self._new_files[key] = (now, shown, None)
-        return loaded
+    def known_files(self, named: Sequence[tuple[Path, str]]) -> list[LoadedFile | None]:
+        """Each file (path, shown path) as an earlier build read it, if it has not
+        changed since; None for the others."""
+        wanted: dict[str, tuple[int, str, str]] = {}
+        for position, (path, shown) in enumerate(named):
+            try:
+                now = stamp(path)
+            except OSError:
+                continue
+            if self.files.get(str(path)) == (now, shown):
+                wanted[str(path)] = (position, now, shown)
+        found: list[LoadedFile | None] = [None] * len(named)
+        for key, blob in self._blobs("files", "path", list(wanted)):
+            position, now, shown = wanted[key]
+            try:
+                found[position] = pickle.loads(blob)
+            except Exception:  # a damaged row: the file is read again
+                continue
+            self._new_files[key] = (now, shown, None)
+        return found
 
     def remember_files(self, files: Iterable[LoadedFile]) -> None:
         for loaded in files:
@@ -246,22 +251,32 @@ class BuildCache:
     def body_key(body: str, base_path: str, reserved: ReservedIds) -> str:
         return digest(body, _rendering_key(base_path, reserved))
 
-    def rendered(self, key: str) -> Rendered | None:
-        if key not in self.bodies or key in self._new_bodies:
-            return None
-        blob = self._blob("bodies", "key", key)
-        if blob is None:
-            return None
-        self._new_bodies[key] = None
-        return _unpack_rendered(blob)
+    def rendered(self, keys: Iterable[str]) -> dict[str, Rendered]:
+        """The bodies rendered by earlier builds, of those keys it has."""
+        wanted = sorted({key for key in keys if key in self.bodies})
+        found = {}
+        for key, blob in self._blobs("bodies", "key", wanted):
+            try:
+                found[key] = _unpack_rendered(blob)
+            except Exception:  # a damaged row: the body is rendered again
+                continue
+            self._new_bodies[key] = None
+        return found
 
     def remember_body(self, key: str, rendered: Rendered) -> None:
         self._new_bodies[key] = rendered
 
     # ------------------------------------------------------------------ saving
 
-    def save(self, output: Path, outputs: Mapping[str, Output], values: Mapping[str, str]) -> None:
-        """Write the cache of this build: what it read, rendered and wrote, and nothing else.
+    def save(
+        self,
+        output: Path,
+        outputs: Mapping[str, Output],
+        values: Mapping[str, str],
+        spare: Mapping[str, Output],
+    ) -> None:
+        """Write the cache of this build: what it read, rendered and wrote (``outputs``),
+        what the spare tree holds (``spare``), and nothing else.
 
         Only what changed is written, in one transaction: a build killed while saving
         leaves the cache as the last build saved it.
@@ -271,15 +286,17 @@ class BuildCache:
         (self.folder / "output").write_text(f"{output.resolve()}\n", encoding="utf-8")
         prune(self.folder.parent, self.folder)
         try:
-            self._write(outputs, values)
+            self._write(outputs, values, spare)
         except sqlite3.Error:
             # A cache that cannot be written (a full disk, a damaged file) is started again
             # from what this build made; what it took from the old one is read again next time.
             self.database.unlink(missing_ok=True)
             self._forget()
-            self._write(outputs, values)
+            self._write(outputs, values, spare)
 
-    def _write(self, outputs: Mapping[str, Output], values: Mapping[str, str]) -> None:
+    def _write(
+        self, outputs: Mapping[str, Output], values: Mapping[str, str], spare: Mapping[str, Output]
+    ) -> None:
         db = sqlite3.connect(self.database, timeout=30)
         try:
             with db:
@@ -308,25 +325,31 @@ class BuildCache:
                         if rendered is not None
                     ),
                 )
-                _delete(db, "outputs", "path", self.outputs, outputs)
-                db.executemany(
-                    "INSERT OR REPLACE INTO outputs VALUES (?, ?, ?)",
-                    (
-                        (path, out.key, out.stamp)
-                        for path, out in outputs.items()
-                        if self.outputs.get(path) != out
-                    ),
-                )
+                _write_outputs(db, "outputs", self.outputs, outputs)
+                _write_outputs(db, "spare", self.spare, spare)
         finally:
             db.close()
 
 
-_TABLES = ("meta", "files", "bodies", "outputs")
+def _write_outputs(
+    db: sqlite3.Connection, table: str, before: Mapping[str, Output], after: Mapping[str, Output]
+) -> None:
+    _delete(db, table, "path", before, after)
+    db.executemany(
+        f"INSERT OR REPLACE INTO {table} VALUES (?, ?, ?)",
+        ((path, out.key, out.stamp) for path, out in after.items() if before.get(path) != out),
+    )
+
+
+_ROWS_AT_ONCE = 500
+"""Keys in one query: well under SQLite's oldest limit of 999 parameters."""
+_TABLES = ("meta", "files", "bodies", "outputs", "spare")
 _SCHEMA = (
     "CREATE TABLE IF NOT EXISTS meta (name TEXT PRIMARY KEY, value TEXT);"
     "CREATE TABLE IF NOT EXISTS files (path TEXT PRIMARY KEY, stamp TEXT, shown TEXT, blob BLOB);"
     "CREATE TABLE IF NOT EXISTS bodies (key TEXT PRIMARY KEY, blob BLOB);"
     "CREATE TABLE IF NOT EXISTS outputs (path TEXT PRIMARY KEY, key TEXT, stamp TEXT);"
+    "CREATE TABLE IF NOT EXISTS spare (path TEXT PRIMARY KEY, key TEXT, stamp TEXT);"
 )
 
 

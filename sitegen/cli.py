@@ -21,7 +21,7 @@ import threading
 import traceback
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import NoReturn, TextIO
 
 from sitegen.config import BuildOptions
 from sitegen.errors import BuildError, ContentError, Problem, Severity, SitegenError, one_line
@@ -201,6 +201,22 @@ def _today_option(command: argparse.ArgumentParser) -> None:
     )
 
 
+def run() -> NoReturn:
+    """The command: :func:`main`, then an exit that skips tearing down the interpreter.
+
+    At 5,000 pages, freeing every object of the site one by one on the way out took
+    about a third of a second, longer than most of a one-file rebuild; the system takes
+    a process's memory back at once. Everything written is flushed first.
+    """
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except OSError:  # a closed pipe: nothing more can be said
+        code = code or 1
+    os._exit(code)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parser().parse_args(argv)
     try:
@@ -321,9 +337,7 @@ def run_build(args: argparse.Namespace) -> int:
     )
     print("  " + ", ".join(f"{name}: {count}" for name, count in sorted(report.pages.items())))
     if report.kept:
-        print(
-            f"  made {report.made} again; kept {report.kept} unchanged since the last build"
-        )
+        print(f"  made {report.made} again; kept {report.kept} unchanged since the last build")
     if report.search:
         print(f"  search: {report.search}")
     if report.left_out:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -138,3 +139,12 @@ def site_look(settings: SiteSettings) -> SiteLook:
         accent=settings.accent,
         accent_dark=darker(settings.accent) if settings.accent else None,
     )
+
+
+def cache_root() -> Path:
+    """Where sitegen keeps what it remembers between runs: the build cache of every
+    output, and its compiled templates."""
+    if os.environ.get("SITEGEN_CACHE"):
+        return Path(os.environ["SITEGEN_CACHE"])
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "sitegen"

@@ -234,9 +234,7 @@ class SiteIndex:
         """One meeting's actions: all a meeting page needs, without tracking the rest."""
         found = self._actions_of.get(meeting.slug)
         if found is None:
-            found = track_meeting(
-                meeting, self.action_updates, self.today, self.stale_after_months
-            )
+            found = track_meeting(meeting, self.action_updates, self.today, self.stale_after_months)
             self._actions_of[meeting.slug] = found
         return found
 

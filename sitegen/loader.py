@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -43,7 +43,6 @@ STARTER_TEXT = "This is example text from sitegen init"
 """Begins the note on every example ``sitegen init`` writes; check warns until it is gone."""
 FILES_FOLDER = "files"
 """``content/files/``: documents and images, published as they are at ``/files/``."""
-
 
 
 @dataclass
@@ -311,7 +310,8 @@ def _missing_site_files(data: Mapping[str, Any], content: Path, ctx: Context) ->
     return found
 
 
-KnownFiles = Callable[[Path, str], LoadedFile | None]
+KnownFiles = Callable[[Sequence[tuple[Path, str]]], list[LoadedFile | None]]
+"""Given (path, shown path) of files, each as an earlier build read it, or None."""
 """What an earlier build read of a file, if the file has not changed since: by path and
 the path messages show for it."""
 
@@ -331,14 +331,15 @@ def load_all(
         found = [(path, collection) for path, collection in found if collection.name in wanted]
     problems.extend(layout)
     shown_root = display_path(content)
-    files: list[LoadedFile | None] = []
-    missing: list[tuple[int, Path, Collection, str]] = []
-    for path, collection in found:
-        shown = f"{shown_root}/{collection.name}/{path.name}"
-        earlier = known(path, shown) if known is not None else None
-        if earlier is None:
-            missing.append((len(files), path, collection, shown))
-        files.append(earlier)
+    named = [(path, f"{shown_root}/{collection.name}/{path.name}") for path, collection in found]
+    files: list[LoadedFile | None] = known(named) if known is not None else [None] * len(named)
+    missing = [
+        (position, path, collection, shown)
+        for position, ((path, collection), (_, shown), earlier) in enumerate(
+            zip(found, named, files, strict=True)
+        )
+        if earlier is None
+    ]
 
     def load(entry: tuple[int, Path, Collection, str]) -> LoadedFile:
         _, path, collection, shown = entry

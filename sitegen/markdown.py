@@ -23,6 +23,7 @@ RAW_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(\s[^<>]*)?/?>")
 
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
+
 @dataclass(frozen=True)
 class ReservedIds:
     """Ids the templates use, which a heading never takes: a clash gets ``-section``."""
@@ -35,6 +36,7 @@ class ReservedIds:
 
 
 NO_RESERVED_IDS = ReservedIds()
+
 
 def unique_slug(slug: str, slugs: set[str]) -> str:
     """``slug``, or ``slug-1``, ``slug-2``...: the first not in ``slugs`` (then added),

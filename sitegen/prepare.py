@@ -120,7 +120,7 @@ LinksChecker = Callable[[Sequence[BodyOnPage], frozenset[str], AnchorsOf], list[
 
 def read_sources(options: BuildOptions, cache: BuildCache | None = None) -> Sources:
     """Every content file, taken from ``cache`` where it has not changed."""
-    known = cache.known_file if cache is not None else None
+    known = cache.known_files if cache is not None else None
     settings, files, problems = load_all(options.content, options.workers, known)
     if cache is not None:
         cache.remember_files(files)
@@ -152,15 +152,15 @@ def cached_bodies(
     workers: int,
 ) -> dict[str, Rendered]:
     """Every body, rendered again only when its text (or the base path) changed."""
+    keys = [cache.body_key(document.body, base_path, reserved) for document in documents]
+    earlier = cache.rendered(keys)
     found: dict[str, Rendered] = {}
     missing: list[tuple[Document, str]] = []
-    for document in documents:
-        key = cache.body_key(document.body, base_path, reserved)
-        earlier = cache.rendered(key)
-        if earlier is None:
-            missing.append((document, key))
+    for document, key in zip(documents, keys, strict=True):
+        if key in earlier:
+            found[document.source.path] = earlier[key]
         else:
-            found[document.source.path] = earlier
+            missing.append((document, key))
     made = render_bodies([d for d, _ in missing], base_path, reserved, workers)
     for document, key in missing:
         found[document.source.path] = made[document.source.path]

@@ -38,7 +38,6 @@ _PLAIN = re.compile(r"^[A-Za-z0-9][\w .,'()/+-]*$")
 _DATED = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
 
 
-
 class ScaffoldError(SitegenError):
     """The new file cannot be written; the message says why."""
 

@@ -8,7 +8,9 @@ folder beside its ``content/`` folder.
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from sitegen.config import cache_root
 from sitegen.errors import BuildError
 from sitegen.values import plural
 
@@ -72,9 +75,29 @@ def template_dirs(content: Path | None) -> tuple[Path, ...]:
     return tuple(dirs)
 
 
+class _CompiledTemplates(jinja2.FileSystemBytecodeCache):
+    """Templates compiled by an earlier run, kept in the build cache's folder (Jinja
+    checks each against its source). A folder that cannot be read or written only
+    means compiling again."""
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError, ValueError, EOFError):
+            super().load_bytecode(bucket)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        with contextlib.suppress(OSError):
+            os.makedirs(self.directory, exist_ok=True)
+            super().dump_bytecode(bucket)
+
+
+def _compiled_templates() -> jinja2.BytecodeCache:
+    return _CompiledTemplates(str(cache_root() / "templates"))
+
+
 @lru_cache(maxsize=8)
 def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     env = jinja2.Environment(
+        bytecode_cache=_compiled_templates(),
         loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
         autoescape=True,
         undefined=jinja2.StrictUndefined,

@@ -15,6 +15,14 @@ left behind. Only sitegen's own folders are touched, and never one a build
 still running is using: each staging folder holds a lock file, locked for as
 long as its build (and its worker processes) live, and the kernel releases the
 lock of a process however it ends.
+
+A rebuild should cost what changed, and a new staging folder costs a folder and a link
+for every page. So the tree a build swaps out is kept beside the output as its *spare*
+(``.output.spare``), with a token that the build cache records alongside what the tree
+holds. The next build takes the spare as its staging folder and changes only the files
+whose key differs. Every file it changes is unlinked first and written anew: the
+spare's unchanged files are hard links shared with the live output, which must never
+change under a visitor. A spare whose token the cache does not know is removed.
 """
 
 from __future__ import annotations
@@ -28,6 +36,7 @@ import secrets
 import shutil
 import tempfile
 import time
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
@@ -38,10 +47,13 @@ MARKER = ".sitegen"
 
 LOCK = ".sitegen-build"
 """In a staging folder: locked by the build writing it, which it names."""
+SPARE = ".sitegen-spare"
+"""In a spare tree: the token that ties it to the build cache's record of it."""
 LEGACY_GRACE_SECONDS = 600
 """A folder of an older sitegen (no lock file, no process id in its name) is taken as
 abandoned once it has not changed for this long."""
 
+_NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0)
 _RENAME_EXCHANGE = 2
 _AT_FDCWD = -100
 
@@ -62,20 +74,73 @@ def check_output_target(output: Path) -> None:
 class Staging:
     """A folder beside the output that becomes the output when committed."""
 
-    def __init__(self, output: Path) -> None:
+    def __init__(self, output: Path, spare: str = "") -> None:
+        """``spare`` is the token of the spare tree the build cache knows, if any."""
         check_output_target(output)
         self.output = output.resolve()
         self.output.parent.mkdir(parents=True, exist_ok=True)
         self.removed = remove_abandoned(self.output)
         """Folders that earlier, interrupted builds of this output had left."""
-        self.root = new_folder(self.output.parent, f".{self.output.name}.staging-{os.getpid()}-")
+        prefix = f".{self.output.name}.staging-{os.getpid()}-"
+        self.spare = self.output.parent / f".{self.output.name}.spare"
+        claimed = self._claim_spare(spare, prefix)
+        self.reused = claimed is not None
+        """True when this build started from the spare tree, not from an empty folder."""
+        self.root = claimed or new_folder(self.output.parent, prefix)
+        self.found: set[str] = set(_files(str(self.root), "")) if claimed else set()
+        """The files of the spare tree this build started from (none in a new folder)."""
         self._lock = os.open(self.root / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         fcntl.flock(self._lock, fcntl.LOCK_EX)
         os.write(self._lock, f"Being written by sitegen, process {os.getpid()}.\n".encode())
-        (self.root / MARKER).write_text("Built by sitegen; replaced whole on each build.\n")
+        if not self.reused:
+            (self.root / MARKER).write_text("Built by sitegen; replaced whole on each build.\n")
         self._done = False
         self._remover = 0
         """The child process removing the previous output, while there is one."""
+
+    def _claim_spare(self, token: str, prefix: str) -> Path | None:
+        """The spare tree, renamed to a staging folder of this build, if the cache knows
+        it. Renaming is atomic: of two builds, one takes the spare and the other starts
+        a new folder. A spare the cache does not know is removed."""
+        spare = self.spare
+        if spare.is_symlink() or not spare.is_dir() or not (spare / MARKER).is_file():
+            return None  # none, or not sitegen's: never touched
+        try:
+            written = (spare / SPARE).read_text(encoding="utf-8").strip()
+        except OSError:
+            written = ""
+        if not token or written != token:
+            _remove(spare)
+            return None
+        root = self.output.parent / f"{prefix}{secrets.token_hex(4)}"
+        try:
+            os.rename(self.spare, root)
+        except OSError:
+            return None
+        os.unlink(root / SPARE)
+        return root
+
+    def keep(self, relative: str) -> bool:
+        """True when the spare tree already holds ``relative``, to be kept as it is."""
+        return relative in self.found
+
+    def prune(self, wanted: set[str]) -> int:
+        """Remove the spare tree's files that this build does not make, and the folders
+        left empty; returns how many files went."""
+        stale = sorted(self.found - wanted - {MARKER})
+        folders: set[str] = set()
+        for relative in stale:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(f"{self.root}/{relative}")
+            folder = relative.rpartition("/")[0]
+            while folder:
+                folders.add(folder)
+                folder = folder.rpartition("/")[0]
+        for folder in sorted(folders, key=lambda name: -name.count("/")):
+            with contextlib.suppress(OSError):  # not empty: it holds a wanted file
+                os.rmdir(f"{self.root}/{folder}")
+        self.found -= set(stale)
+        return len(stale)
 
     def write(self, relative: str, data: bytes) -> None:
         write_file(self.root, relative, data)
@@ -86,6 +151,12 @@ class Staging:
         target = _target(self.root, relative)
         try:
             os.link(source, target)
+        except FileExistsError:  # the spare tree's older file: replaced, never changed
+            try:
+                os.unlink(target)
+                os.link(source, target)
+            except OSError:
+                return False
         except OSError:
             return False
         return True
@@ -107,17 +178,18 @@ class Staging:
                 name = path.relative_to(source).as_posix()
                 self.write(f"{relative.rstrip('/')}/{name}", path.read_bytes())
 
-    def commit(self) -> None:
-        """Swap the staging folder in; the old output is removed afterwards."""
+    def commit(self, spare: str = "") -> bool:
+        """Swap the staging folder in. The old output is kept as the spare tree under the
+        token ``spare`` when one is given, or else removed afterwards. True when kept."""
         # The lock file must not be published. Until this process ends, the process id in
         # the folder's name keeps other builds from taking the folder for abandoned.
         (self.root / LOCK).unlink()
         try:
-            self._swap()
+            return self._swap(spare)
         finally:
             self._release()
 
-    def _swap(self) -> None:
+    def _swap(self, spare: str) -> bool:
         if self.output.exists():
             check_output_target(self.output)
             if not _exchange(self.root, self.output):
@@ -131,11 +203,24 @@ class Staging:
                 os.rename(self.root, self.output)
                 self._remove_previous(old)
                 self._done = True
-                return
-            self._remove_previous(self.root)  # now holds the previous output
-        else:
-            os.rename(self.root, self.output)
+                return False
+            self._done = True
+            # self.root now holds the previous output.
+            if spare and self._keep_as_spare(spare):
+                return True
+            self._remove_previous(self.root)
+            return False
+        os.rename(self.root, self.output)
         self._done = True
+        return False
+
+    def _keep_as_spare(self, token: str) -> bool:
+        try:
+            (self.root / SPARE).write_text(f"{token}\n", encoding="utf-8")
+            os.rename(self.root, self.spare)
+        except OSError:  # another build's spare is there: this one is not needed
+            return False
+        return True
 
     def _remove_previous(self, folder: Path) -> None:
         """Remove the previous output in a child process while this one goes on (the
@@ -275,8 +360,26 @@ def _folder(path: str) -> None:
 
 
 def write_file(root: Path, relative: str, data: bytes) -> None:
-    with open(_target(root, relative), "wb") as file:
+    """Write a new file. One already there (in a spare tree) is unlinked first, never
+    overwritten: it may be a hard link to a file of the live output."""
+    target = _target(root, relative)
+    try:
+        descriptor = os.open(target, _NEW_FILE, 0o666)
+    except FileExistsError:
+        os.unlink(target)
+        descriptor = os.open(target, _NEW_FILE, 0o666)
+    with open(descriptor, "wb") as file:
         file.write(data)
+
+
+def _files(folder: str, prefix: str) -> Iterator[str]:
+    """Every file under ``folder``, as a path relative to it."""
+    with os.scandir(folder) as entries:
+        for entry in entries:
+            if entry.is_dir(follow_symlinks=False):
+                yield from _files(entry.path, f"{prefix}{entry.name}/")
+            else:
+                yield f"{prefix}{entry.name}"
 
 
 def _exchange(a: Path, b: Path) -> bool:

@@ -253,7 +253,6 @@ def test_content_folders_reached_any_way_publish_the_same_site(tmp_path: Path) -
         assert _built(cwd, content, tmp_path / f"out-{number}") == expected, way
 
 
-
 @pytest.mark.parametrize(
     ("cell", "written"),
     [

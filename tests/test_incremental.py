@@ -182,6 +182,29 @@ def test_every_step_of_a_sequence_of_edits_builds_the_same_bytes_as_from_nothing
         assert sorted(incremental) == sorted(clean), what
         different = [name for name in clean if incremental[name] != clean[name]]
         assert different == [], f"after {what}: {different}"
+        assert _folders(site / "output") == _folders(site / "clean"), what
+
+
+def _folders(root: Path) -> list[str]:
+    return sorted(path.relative_to(root).as_posix() for path in root.rglob("*") if path.is_dir())
+
+
+def test_the_site_visitors_see_never_changes_while_the_next_build_runs(site: Path) -> None:
+    """Each build starts from the tree the one before it swapped out, whose unchanged
+    files are hard links to the live site's: writing one of them in place would change
+    the live site under its visitors."""
+    build(site, "output", "--today", "2024-02-20")
+    edit(site / "content" / MEETING, "Funding is secure", "Funding is safe")
+    build(site, "output", "--today", "2024-02-20")
+    live = tree_digest(site / "output")
+    edit(site / "content" / MEETING, "Funding is safe", "Funding is sure")
+    edit(site / "content" / LATER, "status: in-progress", "status: done")
+    out = build(site, "output", "--today", "2024-02-20")
+    assert re.search(r"kept [1-9]\d* unchanged", out), out
+    # The tree that was live is now the spare, and holds exactly what it held.
+    spare = tree_digest(site / ".output.spare", skip=(".sitegen-spare",))
+    assert spare == live
+    assert tree_digest(site / "output") != live
 
 
 def test_an_unchanged_site_is_built_from_what_the_last_build_kept(site: Path) -> None:

@@ -497,12 +497,16 @@ def test_deadlines_calendar_has_each_opening_day_as_an_event_of_its_own(
     assert opens.decoded("dtstart") == dt.date(2024, 1, 1)
     assert opens.decoded("dtend") == dt.date(2024, 1, 2)
     assert "First day to apply" in str(opens["description"])
-    assert set(before) == set(after) == {
-        "opens-panel-member@portal.example.org",
-        "closes-panel-member@portal.example.org",
-        "opens-workshop@portal.example.org",
-        "closes-workshop@portal.example.org",
-    }
+    assert (
+        set(before)
+        == set(after)
+        == {
+            "opens-panel-member@portal.example.org",
+            "closes-panel-member@portal.example.org",
+            "opens-workshop@portal.example.org",
+            "closes-workshop@portal.example.org",
+        }
+    )
 
 
 # ------------------------------------------------------------------ opportunities

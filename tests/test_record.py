@@ -121,15 +121,17 @@ def test_how_long_an_action_may_go_without_an_update_is_a_setting(
 
 
 def test_an_update_is_a_review_even_when_nothing_changed(site: Callable[..., Path]) -> None:
-    march = (SMALL_SITE / MARCH).read_text().replace(
-        "action_updates:\n",
-        "action_updates:\n  - action: 2024-01-10-steering-group#a2\n    status: open\n"
-        "    note: Still to do.\n",
+    march = (
+        (SMALL_SITE / MARCH)
+        .read_text()
+        .replace(
+            "action_updates:\n",
+            "action_updates:\n  - action: 2024-01-10-steering-group#a2\n    status: open\n"
+            "    note: Still to do.\n",
+        )
     )
     share = next(
-        r
-        for r in rows_of(page(site("2024-08-01", {MARCH: march}), "actions/"))
-        if "Share the" in r
+        r for r in rows_of(page(site("2024-08-01", {MARCH: march}), "actions/")) if "Share the" in r
     )
     assert "No update since" not in share and "Last reviewed 12 Mar 2024" in share
 
@@ -217,8 +219,12 @@ def warnings_of(tmp_path: Path, files: dict[str, str], today: str = "2024-04-01"
 
 
 def test_someone_present_who_is_not_a_member_is_a_warning(tmp_path: Path) -> None:
-    march = (SMALL_SITE / MARCH).read_text().replace(
-        "present: [ada-lovelace, bob-jones]", "present: [ada-lovelace, bob-jones, dan-brown]"
+    march = (
+        (SMALL_SITE / MARCH)
+        .read_text()
+        .replace(
+            "present: [ada-lovelace, bob-jones]", "present: [ada-lovelace, bob-jones, dan-brown]"
+        )
     )
     person = "---\nname: Dan Brown\n---\n"
     found = warnings_of(tmp_path, {MARCH: march, "people/dan-brown.md": person})
@@ -236,8 +242,10 @@ def test_someone_present_who_is_not_a_member_is_a_warning(tmp_path: Path) -> Non
 
 def test_a_status_edited_in_place_in_an_old_meeting_is_a_warning(tmp_path: Path) -> None:
     january = "meetings/2024-01-10-steering-group.md"
-    text = (SMALL_SITE / january).read_text().replace(
-        "    due: asap\n", "    due: asap\n    status: done\n"
+    text = (
+        (SMALL_SITE / january)
+        .read_text()
+        .replace("    due: asap\n", "    due: asap\n    status: done\n")
     )
     assert warnings_of(tmp_path, {january: text}) == [
         "meetings/2024-01-10-steering-group.md:28: actions[2].status: is 'done' in the meeting "

@@ -81,7 +81,11 @@ def test_a_successful_build_replaces_the_whole_output(tmp_path: Path) -> None:
     build(SMALL_SITE, output)
     assert not (output / "stale.html").exists()
     assert (output / "index.html").exists()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["output"]
+    # The tree swapped out is kept beside the output, for the next build to start from.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.spare", "output"]
+    build(SMALL_SITE, output)
+    assert not (output / "stale.html").exists(), "a file the spare tree held came back"
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output.spare", "output"]
 
 
 def test_a_folder_sitegen_did_not_make_is_never_replaced(tmp_path: Path) -> None:

@@ -156,9 +156,7 @@ class Apply:
     REQUIRE_ONE_OF = ("url", "email", "phone")
     """The schema asks for at least one of these."""
 
-    url: str | None = spec(
-        WebAddress(), "The application form or page: a full https:// address."
-    )
+    url: str | None = spec(WebAddress(), "The application form or page: a full https:// address.")
     email: str | None = spec(
         EmailAddress(),
         "The organisation's address that applications go to: a shared one such as "

@@ -196,9 +196,7 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
             "groups",
             reads=reads,
             media_type=ICS,
-            subscription=Subscription(
-                TOPIC, 31 + 2 * position, f"{group.name}: its next meeting"
-            ),
+            subscription=Subscription(TOPIC, 31 + 2 * position, f"{group.name}: its next meeting"),
         )
 
 

@@ -11,9 +11,7 @@ from tests.browser.conftest import ServedSite, run_axe
 FEEDS = ("opportunities/feed.xml", "meetings/feed.xml", "news/feed.xml")
 
 
-def test_a_feed_opened_in_a_browser_is_a_readable_page(
-    sample_site: ServedSite, page: Page
-) -> None:
+def test_a_feed_opened_in_a_browser_is_a_readable_page(sample_site: ServedSite, page: Page) -> None:
     for path in (*FEEDS, "groups/allies-group/feed.xml"):
         atom = feedparser.parse((sample_site.root / path).read_bytes())
         assert not atom.bozo and atom.version == "atom10"
@@ -42,7 +40,9 @@ def test_the_subscribe_page_offers_every_feed_and_calendar(
         expect(main).to_contain_text(origin + path)
         assert page.locator(f'a[href="/{path}"]').count() >= 1
     for path in ("meetings.ics", "opportunity-deadlines.ics", "groups/allies-group/meetings.ics"):
-        subscribe = page.locator(f'a[href="webcal://transparency.coproductioncollective.co.uk/{path}"]')
+        subscribe = page.locator(
+            f'a[href="webcal://transparency.coproductioncollective.co.uk/{path}"]'
+        )
         assert subscribe.count() == 1 and subscribe.inner_text().startswith("Subscribe")
         download = page.locator(f'a[href="/{path}"][download]')
         assert download.count() == 1 and download.inner_text().startswith("Download")

@@ -215,9 +215,7 @@ def test_pages_with_facts_beside_their_text_use_two_columns_at_desktop(
     assert narrow and narrow["width"] > 300  # one column on a phone
 
 
-def test_the_home_page_heading_is_not_the_site_name(
-    sample_site: ServedSite, page: Page
-) -> None:
+def test_the_home_page_heading_is_not_the_site_name(sample_site: ServedSite, page: Page) -> None:
     page.goto(sample_site.url)
     title = page.locator(".site-title").inner_text().strip()
     assert title == "Co-Production Collective transparency portal"
@@ -237,9 +235,11 @@ def test_every_page_loads_without_an_error_and_shows_the_logo_and_icon(
     )
     page.on(
         "response",
-        lambda r: failures.append(f"{r.status} {r.url}")
-        if r.status >= 400 and not r.url.endswith("404.html")
-        else None,
+        lambda r: (
+            failures.append(f"{r.status} {r.url}")
+            if r.status >= 400 and not r.url.endswith("404.html")
+            else None
+        ),
     )
     for url in page_types(sample_site):
         page.goto(url, wait_until="load")

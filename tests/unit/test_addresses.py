@@ -157,9 +157,7 @@ PEOPLE = {"ada-lovelace": Person(slug="ada-lovelace", source=Source("p.md"), nam
     ("today", "wanted"),
     [(dt.date(2024, 2, 1), True), (dt.date(2024, 3, 15), True), (dt.date(2024, 4, 1), False)],
 )
-def test_an_open_or_upcoming_opportunity_needs_a_way_to_apply(
-    today: dt.date, wanted: bool
-) -> None:
+def test_an_open_or_upcoming_opportunity_needs_a_way_to_apply(today: dt.date, wanted: bool) -> None:
     problems = list(apply_problems(opportunity(None), today, PEOPLE))
     assert bool(problems) == wanted
     if wanted:
@@ -185,9 +183,7 @@ def test_a_persons_own_email_is_refused_with_their_name() -> None:
         (dt.date(2024, 5, 1), CLOSES + dt.timedelta(days=1)),
     ],
 )
-def test_feeds_date_an_opportunity_by_what_has_happened(
-    today: dt.date, changed: dt.date
-) -> None:
+def test_feeds_date_an_opportunity_by_what_has_happened(today: dt.date, changed: dt.date) -> None:
     assert last_changed(opportunity(None), today) == changed
     assert dates_label(opportunity(None)) == (
         "Applications open 1 March 2024 and close 31 March 2024."

@@ -86,9 +86,9 @@ def test_the_model_imports_in_order() -> None:
     wrong = []
     for name in MODEL_ORDER:
         for imported in sitegen_imports(modules()[name]):
-            if package_of(imported) == "model" and MODEL_ORDER.index(
-                imported
-            ) >= MODEL_ORDER.index(name):
+            if package_of(imported) == "model" and MODEL_ORDER.index(imported) >= MODEL_ORDER.index(
+                name
+            ):
                 wrong.append(f"{name} imports {imported}")
     assert wrong == []
 

@@ -115,9 +115,7 @@ def test_an_alias_bomb_is_refused_at_its_lines_without_being_expanded() -> None:
     assert issues[-1][2] == "14 more problems like these follow"
 
 
-@pytest.mark.parametrize(
-    "value", ["&r {a: *r}", "&r [*r]", "&r [a, [b, *r]]", "*nowhere"]
-)
+@pytest.mark.parametrize("value", ["&r {a: *r}", "&r [*r]", "&r [a, [b, *r]]", "*nowhere"])
 def test_a_value_that_contains_itself_or_nothing_is_an_error_not_a_crash(value: str) -> None:
     issues = _only_issues(f"---\ntitle: x\nloop: {value}\n---\n")
     assert issues and all(line == 3 for line, _, _ in issues)
