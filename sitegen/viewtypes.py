@@ -251,3 +251,40 @@ class ProjectSummaryView:
 
 GroupsByStatus = tuple[tuple[str, tuple[tuple[LinkView, str, str], ...]], ...]
 """Each status's heading with its groups: (link, purpose, status)."""
+
+
+@dataclass(frozen=True)
+class UpdateView:
+    action: ActionView
+    status_label: str
+    note: str | None
+
+
+@dataclass(frozen=True)
+class MeetingView:
+    slug: str
+    url: str
+    title: str
+    date: DayView
+    times: str
+    location: str | None
+    group: LinkView
+    chair: LinkView | None
+    present: tuple[LinkView, ...]
+    apologies: tuple[LinkView, ...]
+    in_attendance: tuple[LinkView, ...]
+    summary: str
+    decisions: tuple[str, ...]
+    decision_ids: tuple[str, ...]
+    """Each decision's anchor on the page, in the same order."""
+    actions: tuple[ActionView, ...]
+    updates: tuple[UpdateView, ...]
+    next_meeting: NextMeetingView | None
+    projects: tuple[LinkView, ...]
+    body: BodyView
+    minutes: str
+    """``draft``, ``approved``, or empty when the record does not say."""
+    approved_at: LinkView | None
+    """The meeting that agreed these minutes, when it is named."""
+    agreed_minutes: tuple[LinkView, ...]
+    """The earlier meetings whose minutes this one agreed."""

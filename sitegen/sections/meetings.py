@@ -4,18 +4,17 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup
 
 from sitegen.calendars import ICS, meetings_calendar
 from sitegen.data import json_document, name_of
-from sitegen.errors import Problem, Severity
+from sitegen.errors import Problem
 from sitegen.feeds import ATOM_TYPE, meeting_entries
 from sitegen.jsonld import CONTEXT, moment, organisation
 from sitegen.minutes import minutes_problems
-from sitegen.model import ActionStatus, GroupStatus, Meeting
+from sitegen.model import GroupStatus, Meeting
 from sitegen.plan import (
     DATA_FILES,
     FEEDS_AND_CALENDARS,
@@ -33,16 +32,14 @@ from sitegen.plan import (
     bind,
 )
 from sitegen.reads import action_reads, all_of, body_of, doc, group_reads, meeting_reads
+from sitegen.recording import recording_slips
 from sitegen.register import decisions_of
 from sitegen.repeats import repeat_warnings
 from sitegen.tracker import tracker_views
 from sitegen.viewtypes import (
     ACTION_STATUS_LABELS,
-    ActionView,
-    BodyView,
-    DayView,
-    LinkView,
-    NextMeetingView,
+    MeetingView,
+    UpdateView,
     day,
     time_range,
     where,
@@ -51,43 +48,6 @@ from sitegen.viewtypes import (
 FEED = "meetings/feed.xml"
 DATA = "data/meetings.json"
 CALENDAR = "meetings.ics"
-
-
-@dataclass(frozen=True)
-class UpdateView:
-    action: ActionView
-    status_label: str
-    note: str | None
-
-
-@dataclass(frozen=True)
-class MeetingView:
-    slug: str
-    url: str
-    title: str
-    date: DayView
-    times: str
-    location: str | None
-    group: LinkView
-    chair: LinkView | None
-    present: tuple[LinkView, ...]
-    apologies: tuple[LinkView, ...]
-    in_attendance: tuple[LinkView, ...]
-    summary: str
-    decisions: tuple[str, ...]
-    decision_ids: tuple[str, ...]
-    """Each decision's anchor on the page, in the same order."""
-    actions: tuple[ActionView, ...]
-    updates: tuple[UpdateView, ...]
-    next_meeting: NextMeetingView | None
-    projects: tuple[LinkView, ...]
-    body: BodyView
-    minutes: str
-    """``draft``, ``approved``, or empty when the record does not say."""
-    approved_at: LinkView | None
-    """The meeting that agreed these minutes, when it is named."""
-    agreed_minutes: tuple[LinkView, ...]
-    """The earlier meetings whose minutes this one agreed."""
 
 
 def meeting_view(ctx: SectionContext, meeting: Meeting) -> MeetingView:
@@ -425,36 +385,7 @@ def checks(check: CheckContext) -> Iterator[Problem]:
     site, today = check.site, check.today
     yield from minutes_problems(site)
     yield from repeat_warnings(site.meetings)
-    for meeting in site.meetings.values():
-        source = meeting.source
-        for index, action in enumerate(meeting.actions, start=1):
-            if action.status is not ActionStatus.OPEN and meeting.date < today:
-                field = f"actions[{index}].status"
-                yield Problem(
-                    source.path,
-                    source.line(field),
-                    field,
-                    f"is '{action.status.value}' in the meeting that agreed it, so the tracker "
-                    "cannot say when that changed; if it changed after this meeting, leave it "
-                    "'open' here and record the change in the action_updates of the meeting "
-                    f"that heard it, with action: {meeting.slug}#{action.id}",
-                    Severity.WARNING,
-                )
-        group = site.groups.get(meeting.group)
-        if group is None:
-            continue
-        members = {member.person for member in group.members}
-        for index, slug in enumerate(meeting.present, start=1):
-            if slug not in members and slug not in meeting.in_attendance:
-                field = f"present[{index}]"
-                yield Problem(
-                    source.path,
-                    source.line(field),
-                    field,
-                    f"'{slug}' is not a member of the {group.name}; list them under "
-                    f"in_attendance instead, or add them to the members in {group.source.path}",
-                    Severity.WARNING,
-                )
+    yield from recording_slips(site, today)
 
 
 SECTION = Section(

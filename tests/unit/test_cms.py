@@ -21,12 +21,11 @@ from sitegen.cms import (
     CMS_SCRIPT,
     CMS_SCRIPT_PACKAGE_PATH,
     CMS_VERSION,
-    DATE_FORMAT,
-    TIME_FORMAT,
     Target,
     config,
     site_choices,
 )
+from sitegen.cms_widgets import DATE_FORMAT, TIME_FORMAT
 from sitegen.config import BuildOptions
 from sitegen.fields import (
     ActionRef,
