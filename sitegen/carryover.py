@@ -22,8 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sitegen.assembly import assemble
 from sitegen.config import site_timezone
-from sitegen.loader import assemble, load_all
+from sitegen.loader import load_all
 from sitegen.model import Meeting, NextMeeting, Site
 from sitegen.tracker import (
     CLOSED_STATUSES,

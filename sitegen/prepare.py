@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from sitegen.assembly import assemble, with_git_dates
 from sitegen.bodies import render_body
 from sitegen.cache import BuildCache
 from sitegen.config import BuildOptions, SiteUrls, build_date, site_look, site_timezone, site_urls
@@ -24,10 +25,8 @@ from sitegen.links import AnchorsOf, BodyOnPage, check_bodies
 from sitegen.loader import (
     SETTINGS_FILE,
     LoadedFile,
-    assemble,
     load_all,
     published_files,
-    with_git_dates,
 )
 from sitegen.markdown import Rendered, ReservedIds
 from sitegen.model import Document, Site, SiteSettings

@@ -10,9 +10,10 @@ from pathlib import Path
 import pytest
 
 from sitegen.agenda import BODIES, MEETING_BODY, PRIVATE_EXAMPLE
+from sitegen.assembly import assemble
 from sitegen.carryover import read_content
 from sitegen.index import SiteIndex
-from sitegen.loader import assemble, load_all
+from sitegen.loader import load_all
 from sitegen.parse import parse_document
 from tests.helpers import SMALL_SITE, TESTS, copy_site, run_cli, write_files
 

@@ -15,6 +15,7 @@ LAYERS = [
     ["config", "markdown", "writer", "search"],
     ["bodies"],
     ["loader", "references", "tracker", "opportunities", "minutes", "register", "recording"],
+    ["assembly"],
     ["index", "links", "templates", "repeats", "carryover", "delivery"],
     ["cache"],
     ["viewtypes", "drafting", "cms_widgets"],
@@ -26,7 +27,7 @@ LAYERS = [
     ["build", "scaffold", "jsonschema", "init", "httpd"],
     ["preview"],
     ["serve"],
-    ["cmsserve"],
+    ["cmsserve", "arguments"],
     ["cli"],
     ["__main__", "annotate"],
 ]
