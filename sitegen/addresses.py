@@ -104,17 +104,20 @@ def _folded(text: str) -> str:
 def names_a_person(address: str, name: str, slug: str) -> bool:
     """Whether an email address is a person's own rather than the organisation's.
 
-    A person's address is recognised by its part before the ``@``: it holds their
-    file name (``graham-hart``) or full name, either way round (``hart.graham``), their
-    first initial with their last name (``g.hart``, ``ghart``), or is their first or
-    last name alone (``graham@``). A shared address (``involvement@``, ``apply@``)
-    names no one.
+    A person's address is recognised by the words of its part before the ``@`` (split
+    at dots, dashes and other marks): some of them, next to each other and run
+    together, are their file name (``graham-hart``) or full name, either way round
+    (``hart.graham``), their first initial with their last name (``g.hart``,
+    ``ghart``) or their first name with their last initial (``grahamh``); or the
+    address is their first or last name alone (``graham@``). Only whole words count,
+    so ``confirmed-evaluating@`` does not name Dev Ahmed for holding "deva". A shared
+    address (``involvement@``, ``apply@``) names no one.
     """
-    words, compact = _local_part(address)
+    words, runs = _local_part(address)
     wholes, alone = _person_marks(name, slug)
-    if any(whole in compact for whole in wholes):
+    if not runs.isdisjoint(wholes):
         return True
-    return len(words) == 1 and compact in alone
+    return len(words) == 1 and words[0] in alone
 
 
 class PeopleNames:
@@ -137,19 +140,25 @@ class PeopleNames:
 
     def named_by(self, address: str) -> str | None:
         """The first person (in the order given) whom ``address`` names."""
-        words, compact = _local_part(address)
-        found = {p for whole, at in self._wholes.items() if whole in compact for p in at}
+        words, runs = _local_part(address)
+        found = {p for run in runs for p in self._wholes.get(run, ())}
         if len(words) == 1:
-            found.update(self._alone.get(compact, ()))
+            found.update(self._alone.get(words[0], ()))
         return self._slugs[min(found)] if found else None
 
 
 @lru_cache(maxsize=4096)
-def _local_part(address: str) -> tuple[tuple[str, ...], str]:
-    """The words of an address's part before the ``@``, and those words run together."""
+def _local_part(address: str) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The words of an address's part before the ``@``, and every run of them next to
+    each other, run together (``g.hart.team``: ``g``, ``ghart``, ``ghartteam``...)."""
     local = address.split("@", 1)[0].lower()
     words = tuple(w for w in re.split(r"[^a-z]+", local) if w)
-    return words, "".join(words)
+    runs = frozenset(
+        "".join(words[start:end])
+        for start in range(len(words))
+        for end in range(start + 1, len(words) + 1)
+    )
+    return words, runs
 
 
 @lru_cache(maxsize=4096)

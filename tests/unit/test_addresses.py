@@ -106,6 +106,14 @@ def test_a_shared_address_names_no_one(address: str) -> None:
     assert not names_a_person(address, "Graham Hart", "graham-hart")
 
 
+def test_only_whole_words_of_an_address_name_someone() -> None:
+    """A name's pieces inside longer words are a coincidence, not a person's address."""
+    assert not names_a_person("apply-confirmed-evaluating@example.org", "Dev Ahmed", "dev-ahmed")
+    assert not names_a_person("panel-late-website@example.org", "Ella Thomas", "ella-thomas")
+    assert names_a_person("apply.dev.ahmed@example.org", "Dev Ahmed", "dev-ahmed")
+    assert names_a_person("deva@example.org", "Dev Ahmed", "dev-ahmed")
+
+
 def test_a_double_barrelled_name_is_recognised_by_either_part() -> None:
     name, slug = "Niccola Hutchinson-Pascal", "niccola-hutchinson-pascal"
     assert names_a_person("hutchinson@example.org", name, slug)
