@@ -15,6 +15,7 @@ import datetime as dt
 import mimetypes
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -391,11 +392,7 @@ class SectionContext:
 
 def bind(make: Callable[..., dict[str, Any]], *args: Any) -> Callable[[], dict[str, Any]]:
     """``make`` with its arguments, called only when the page is rendered."""
-
-    def context() -> dict[str, Any]:
-        return make(*args)
-
-    return context
+    return partial(make, *args)
 
 
 def item_paths(sections: Iterable[Section]) -> Mapping[str, Callable[[str], str]]:

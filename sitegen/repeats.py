@@ -28,6 +28,7 @@ from sitegen.errors import Problem, Severity
 from sitegen.model import Action, ActionStatus, Meeting
 from sitegen.tracker import (
     CLOSED_STATUSES,
+    HistoryEntry,
     TrackedAction,
     oldest_first,
     track_meeting,
@@ -107,21 +108,71 @@ class Repeat:
 
 
 def repeated_actions(meetings: Mapping[str, Meeting]) -> Iterator[Repeat]:
-    """Every action matching an action of the same group still outstanding at its meeting."""
+    """Every action matching an action of the same group still outstanding at its meeting,
+    in the order of the meetings, oldest first.
+
+    Each group is looked at alone: its meetings, and the meetings that recorded updates
+    to their actions. A group whose meetings are all the very objects of the last call
+    keeps what that call found, so the preview, which keeps every unchanged file between
+    saves, looks again only at the group of the file saved.
+    """
     updates = updates_by_action(meetings)
     ordered = oldest_first(meetings.values())
+    groups: dict[str, list[Meeting]] = defaultdict(list)
+    for meeting in ordered:
+        groups[meeting.group].append(meeting)
+    found: list[Repeat] = []
+    for group, agreed in groups.items():
+        found.extend(_group_repeats(group, agreed, updates))
     rank = {meeting.slug: number for number, meeting in enumerate(ordered)}
-    groups: dict[str, _Agreed] = defaultdict(_Agreed)
-    for at, meeting in enumerate(ordered):
-        agreed = groups[meeting.group]
+    found.sort(key=lambda repeat: (rank[repeat.meeting.slug], repeat.position))
+    yield from found
+
+
+_LAST: dict[str, tuple[tuple[Meeting, ...], list[Repeat]]] = {}
+"""By group: the meetings of the last look at it (held, so that none of their ids can
+be taken by another object), and what it found."""
+
+
+def _group_repeats(
+    group: str, agreed: list[Meeting], updates: Mapping[str, list[HistoryEntry]]
+) -> list[Repeat]:
+    """The repeats of one group: ``agreed`` are its meetings, oldest first."""
+    recorders = [
+        entry.meeting
+        for meeting in agreed
+        for action in meeting.actions
+        for entry in updates.get(f"{meeting.slug}#{action.id}", ())
+    ]
+    inputs = (*agreed, *recorders)
+    last = _LAST.get(group)
+    if (
+        last is not None
+        and len(last[0]) == len(inputs)
+        and all(a is b for a, b in zip(last[0], inputs, strict=True))
+    ):
+        return last[1]
+    found = list(_repeats_among(agreed, recorders, updates))
+    _LAST[group] = (inputs, found)
+    return found
+
+
+def _repeats_among(
+    agreed: list[Meeting], recorders: list[Meeting], updates: Mapping[str, list[HistoryEntry]]
+) -> Iterator[Repeat]:
+    ordered = oldest_first({m.slug: m for m in (*agreed, *recorders)}.values())
+    rank = {meeting.slug: number for number, meeting in enumerate(ordered)}
+    earlier = _Agreed()
+    for meeting in agreed:
+        at = rank[meeting.slug]
         said = [content_words(action.text) for action in meeting.actions]
         for position, (action, words) in enumerate(zip(meeting.actions, said, strict=True), 1):
-            found = agreed.closest_outstanding(words, at)
-            if found is not None:
-                yield Repeat(meeting, position, action, found.tracked, found.status_at(at))
+            match = earlier.closest_outstanding(words, at)
+            if match is not None:
+                yield Repeat(meeting, position, action, match.tracked, match.status_at(at))
         for tracked, words in zip(track_meeting(meeting, updates, meeting.date), said, strict=True):
             steps = tuple((rank[entry.meeting.slug], entry.status) for entry in tracked.history)
-            agreed.add(_Earlier(tracked, words, steps))
+            earlier.add(_Earlier(tracked, words, steps))
 
 
 @dataclass(frozen=True)

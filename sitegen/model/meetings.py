@@ -8,6 +8,7 @@ import hashlib
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 from sitegen.fields import (
     ActionRef,
@@ -34,6 +35,7 @@ _NAMED_DATE = re.compile(r"^(\d{4}-\d{2}-\d{2})(?:-|$)")
 _ACTION_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]*")
 
 
+@lru_cache(maxsize=65536)
 def decision_key(text: str) -> str:
     """A decision's lasting identity: eight hex digits from its words alone.
 
