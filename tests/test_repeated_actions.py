@@ -2,8 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from dataclasses import replace
 from pathlib import Path
 
+from sitegen.assembly import assemble
+from sitegen.loader import load_all
+from sitegen.model import Meeting
+from sitegen.repeats import _LAST, repeated_actions
 from tests.helpers import TESTS, copy_site, run_cli, write_files
 
 SAMPLE = TESTS.parent / "content"
@@ -89,3 +96,31 @@ def test_a_repeat_is_judged_as_of_its_meeting_whatever_came_later(tmp_path: Path
     )
     out = check(content, "2022-03-02")
     assert "2022-01-25-allies-group.md:7: actions[1].text: warning: is much like" in out
+
+
+def test_a_group_looked_at_again_finds_what_a_look_at_the_whole_site_finds(
+    tmp_path: Path,
+) -> None:
+    """The preview keeps each group's findings while its meetings are the same objects:
+    after a change in one group, what it reports must equal a look at everything."""
+    content = tmp_path / "content"
+    make = [sys.executable, str(TESTS.parent / "bench" / "make_corpus.py"), str(content), "400"]
+    subprocess.run(make, check=True, capture_output=True)
+    settings, files, _ = load_all(content)
+    site, _, _ = assemble(settings, files, drafts=False)
+
+    def found(meetings: dict[str, Meeting]) -> list[tuple[str, int, str]]:
+        return [(r.meeting.slug, r.position, r.earlier.ref) for r in repeated_actions(meetings)]
+
+    meetings = dict(site.meetings)
+    found(meetings)  # every group looked at, and kept
+    # A later meeting repeats, word for word, an action its group agreed earlier.
+    ordered = sorted(meetings.values(), key=lambda m: (m.date, m.slug))
+    earlier = next(m for m in ordered if m.actions)
+    later = next(m for m in reversed(ordered) if m.group == earlier.group and m.actions)
+    action = replace(later.actions[0], text=earlier.actions[0].text)
+    meetings[later.slug] = replace(later, actions=(action, *later.actions[1:]))
+    again = found(meetings)
+    _LAST.clear()
+    assert again == found(meetings)
+    assert (later.slug, 1) in {(slug, position) for slug, position, _ in again}
