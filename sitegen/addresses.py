@@ -113,11 +113,7 @@ def names_a_person(address: str, name: str, slug: str) -> bool:
     so ``confirmed-evaluating@`` does not name Dev Ahmed for holding "deva". A shared
     address (``involvement@``, ``apply@``) names no one.
     """
-    words, runs = _local_part(address)
-    wholes, alone = _person_marks(name, slug)
-    if not runs.isdisjoint(wholes):
-        return True
-    return len(words) == 1 and words[0] in alone
+    return PeopleNames([(slug, name)]).named_by(address) is not None
 
 
 class PeopleNames:

@@ -9,13 +9,20 @@ summary.
 
 from __future__ import annotations
 
-import os
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sitegen.cache import BuildCache, Output, cache_folder, digest, output_stamps, stamp
+from sitegen.cache import (
+    BuildCache,
+    Output,
+    cache_folder,
+    digest,
+    output_stamp,
+    output_stamps,
+    stamp,
+)
 from sitegen.config import BuildOptions
 from sitegen.errors import Problem
 from sitegen.incremental import Fingerprints, output_keys, search_key, template_key
@@ -25,7 +32,7 @@ from sitegen.plan import FileJob, PageJob
 from sitegen.prepare import Prepared, Timings, prepare
 from sitegen.search import BUNDLE, Indexer, pages_glob
 from sitegen.templates import STATIC, render_template
-from sitegen.writer import Staging, write_file
+from sitegen.writer import Staging, files_under, write_file
 
 INDEX_KEY = "index"
 """Where the cache keeps the search index's key."""
@@ -60,30 +67,28 @@ class Kept:
     def take(self, relative: str, key: str) -> bool:
         """Keep the spare tree's file, or else link the previous output's, if it was made
         with ``key`` and is unchanged since."""
-        if self.staging.keep(relative):
-            spare = self.cache.spare.get(relative)
-            if spare is not None and spare.key == key:
-                try:
-                    found = os.stat(f"{self.staging.root}/{relative}")
-                except OSError:
-                    found = None
-                if found is not None and f"{found.st_size}:{found.st_mtime_ns}" == spare.stamp:
-                    self.count += 1
-                    return True
-        earlier = self.cache.outputs.get(relative)
-        if earlier is None or earlier.key != key:
-            return False
+        if self.staging.keep(relative) and _made_with(
+            self.cache.spare.get(relative), key, f"{self.staging.root}/{relative}"
+        ):
+            self.count += 1
+            return True
         source = f"{self.output}/{relative}"
-        try:
-            found = os.stat(source)
-        except OSError:
-            return False
-        if f"{found.st_size}:{found.st_mtime_ns}" != earlier.stamp:
+        if not _made_with(self.cache.outputs.get(relative), key, source):
             return False
         if not self.staging.link(relative, source):
             return False
         self.count += 1
         return True
+
+
+def _made_with(earlier: Output | None, key: str, path: str) -> bool:
+    """Whether the file at ``path`` is the one recorded as made with ``key``, unchanged."""
+    if earlier is None or earlier.key != key:
+        return False
+    try:
+        return output_stamp(path) == earlier.stamp
+    except OSError:
+        return False
 
 
 def global_key(prepared: Prepared, options: BuildOptions) -> str:
@@ -222,14 +227,8 @@ def wanted_files(prepared: Prepared, keys: dict[str, str]) -> set[str]:
     """Every file this build puts in the output, the search index aside."""
     wanted = set(keys) | set(prepared.files)
     if STATIC.is_dir():
-        wanted.update(f"static/{name}" for name in static_files())
+        wanted.update(f"static/{name}" for name in files_under(STATIC))
     return wanted
-
-
-def static_files() -> list[str]:
-    return [
-        path.relative_to(STATIC).as_posix() for path in sorted(STATIC.rglob("*")) if path.is_file()
-    ]
 
 
 def write_extras(

@@ -365,5 +365,11 @@ def _delete(
 def output_stamps(root: Path, paths: Iterable[str]) -> Iterator[tuple[str, str]]:
     """The stamp of each written output, by its path inside ``root``."""
     for relative in paths:
-        found = os.stat(f"{root}/{relative}")
-        yield relative, f"{found.st_size}:{found.st_mtime_ns}"
+        yield relative, output_stamp(f"{root}/{relative}")
+
+
+def output_stamp(path: str) -> str:
+    """What says an output file is as a build wrote it: its size and modification time
+    (not its inode: a kept file is a hard link to the same one)."""
+    found = os.stat(path)
+    return f"{found.st_size}:{found.st_mtime_ns}"

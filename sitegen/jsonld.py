@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from sitegen.config import SiteUrls
-from sitegen.model import LocationMode, Opportunity, PayPeriod
+from sitegen.model import LocationMode, Meeting, Opportunity, PayPeriod
 
 CONTEXT = "https://schema.org"
 _SALARY_UNITS = {PayPeriod.HOUR: "HOUR", PayPeriod.DAY: "DAY"}
@@ -86,6 +86,44 @@ def job_posting(
             contact, url=apply.url, email=apply.email, telephone=apply.phone
         )
     return posting
+
+
+def meeting_event(
+    meeting: Meeting,
+    *,
+    name: str,
+    url: str,
+    group: tuple[str, str],
+    organisation_name: str,
+    urls: SiteUrls,
+    zone: ZoneInfo,
+) -> dict[str, Any]:
+    """A meeting as a schema.org Event, organised by its group (``group``: its name and
+    address); online or at a place only when the record says which."""
+    event: dict[str, Any] = {
+        "@context": CONTEXT,
+        "@type": "Event",
+        "name": name,
+        "description": meeting.summary,
+        "url": url,
+        "startDate": moment(meeting.date, meeting.start, zone),
+        "eventStatus": "https://schema.org/EventScheduled",
+        "organizer": {
+            "@type": "Organization",
+            "name": group[0],
+            "url": group[1],
+            "parentOrganization": organisation(organisation_name, urls),
+        },
+    }
+    if meeting.end:
+        event["endDate"] = moment(meeting.date, meeting.end, zone)
+    if meeting.location and meeting.location.strip().lower() == "online":
+        event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
+        event["location"] = {"@type": "VirtualLocation", "url": url}
+    elif meeting.location:
+        event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
+        event["location"] = {"@type": "Place", "name": meeting.location}
+    return event
 
 
 def web_page(name: str, url: str, published: str | None, modified: str | None) -> dict[str, Any]:

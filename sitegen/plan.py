@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import mimetypes
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import partial
 from typing import Any
@@ -21,59 +21,18 @@ from zoneinfo import ZoneInfo
 
 from markupsafe import Markup
 
-from sitegen.config import SiteLook, SiteUrls
-from sitegen.errors import Problem, Severity
+from sitegen.config import SiteUrls
+from sitegen.errors import Problem
 from sitegen.feeds import FeedMaker
 from sitegen.index import SiteIndex
 from sitegen.jsonld import web_page
 from sitegen.model import Document, Site
 from sitegen.values import long_date
 from sitegen.views import Views
-from sitegen.viewtypes import (
-    LinkView,
-    PageHistoryView,
-)
+from sitegen.viewtypes import LinkView, PageHistoryView, SiteInfo
 
 READS_EVERYTHING = frozenset({"*"})
 """What a page that depends on the whole site reads."""
-
-
-@dataclass(frozen=True)
-class NavItem:
-    key: str
-    label: str
-    url: str
-
-
-@dataclass(frozen=True)
-class SiteInfo:
-    """What every page knows about the site."""
-
-    title: str
-    description: str | None
-    organisation: str
-    urls: SiteUrls
-    zone: ZoneInfo
-    today_label: str
-    nav: tuple[NavItem, ...]
-    stale_after_months: int
-    """How long an outstanding action may go without an update before it is flagged."""
-    preview: bool
-    """Rendering for ``sitegen serve``: live reload and draft banners."""
-    preview_version: int = 0
-    """Which version of the preview site a page shows, so open tabs know when to reload."""
-    today_iso: str = ""
-    """The build date, YYYY-MM-DD: pages compare it with the visitor's date."""
-    cms_proxy: str = ""
-    """The local content editor proxy's API address (``sitegen serve --cms``), or empty."""
-    look: SiteLook = field(default_factory=SiteLook)
-
-    @property
-    def base_path(self) -> str:
-        return self.urls.base_path
-
-    def path(self, relative: str) -> str:
-        return self.urls.path(relative)
 
 
 @dataclass(frozen=True)
@@ -366,6 +325,11 @@ class SectionContext:
             meta = replace(meta, json_ld=(*meta.json_ld, described))
         return {"site": self.info, "page": meta, "footer": self._footer(), **values}
 
+    def item_meta(self, meta: PageMeta, document: Document) -> PageMeta:
+        """The meta of an item's own page: whether the item is a draft, and its history
+        (when it was published and changed, and its change notes)."""
+        return replace(meta, draft=document.is_draft, history=self.views.page_history(document))
+
     def crumbs(self, *items: tuple[str, str]) -> tuple[tuple[str, str], ...]:
         return (("Home", self.info.path("")), *items)
 
@@ -398,16 +362,3 @@ def bind(make: Callable[..., dict[str, Any]], *args: Any) -> Callable[[], dict[s
 def item_paths(sections: Iterable[Section]) -> Mapping[str, Callable[[str], str]]:
     """Where each collection's items (and the files beside them) live, as sections say."""
     return {name: path for section in sections for name, path in section.paths.items()}
-
-
-def missing_summaries(documents: Iterable[Document]) -> Iterator[Problem]:
-    """A warning for each document whose ``summary`` is empty."""
-    for document in documents:
-        if not getattr(document, "summary", None):
-            yield Problem(
-                document.source.path,
-                1,
-                "summary",
-                "is empty: listings, feeds and search results show it; write one sentence",
-                Severity.WARNING,
-            )

@@ -34,11 +34,9 @@ from sitegen.parallel import parallel_map
 from sitegen.plan import (
     CheckContext,
     FileJob,
-    NavItem,
     PageJob,
     Section,
     SectionContext,
-    SiteInfo,
     item_paths,
 )
 from sitegen.references import check_references
@@ -48,6 +46,8 @@ from sitegen.values import long_date
 from sitegen.views import Views
 from sitegen.viewtypes import (
     LinkView,
+    NavItem,
+    SiteInfo,
 )
 
 

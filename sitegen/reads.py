@@ -27,6 +27,11 @@ def body_of(collection: str, slug: str) -> str:
     return f"{collection}/{slug}:body"
 
 
+def own(collection: str, slug: str) -> frozenset[str]:
+    """What an item's own page shows of it: its front-matter (and dates) and its body."""
+    return frozenset({doc(collection, slug), body_of(collection, slug)})
+
+
 def all_of(collection: str) -> str:
     """Every front-matter of a collection, and which of its files exist."""
     return f"{collection}/*"

@@ -1,14 +1,15 @@
-"""Probable slips in recording a meeting, as warnings: a status changed in the meeting
-that agreed the action (the tracker cannot say when it changed), and someone listed as
-present who is not a member of the group (they belong under ``in_attendance``)."""
+"""Probable slips in what editors write, as warnings: a status changed in the meeting
+that agreed the action (the tracker cannot say when it changed), someone listed as
+present who is not a member of the group (they belong under ``in_attendance``), and a
+summary left empty."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from sitegen.errors import Problem, Severity
-from sitegen.model import ActionStatus, Site
+from sitegen.model import ActionStatus, Document, Site
 
 
 def recording_slips(site: Site, today: dt.date) -> Iterator[Problem]:
@@ -43,3 +44,16 @@ def recording_slips(site: Site, today: dt.date) -> Iterator[Problem]:
                     f"in_attendance instead, or add them to the members in {group.source.path}",
                     Severity.WARNING,
                 )
+
+
+def missing_summaries(documents: Iterable[Document]) -> Iterator[Problem]:
+    """A warning for each document whose ``summary`` is empty."""
+    for document in documents:
+        if not getattr(document, "summary", None):
+            yield Problem(
+                document.source.path,
+                1,
+                "summary",
+                "is empty: listings, feeds and search results show it; write one sentence",
+                Severity.WARNING,
+            )

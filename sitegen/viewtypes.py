@@ -4,8 +4,10 @@ statuses are shown with. :class:`sitegen.views.Views` makes them."""
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
+from sitegen.config import SiteLook, SiteUrls
 from sitegen.markdown import Heading
 from sitegen.model import ActionStatus, GroupStatus, LocationMode
 from sitegen.values import long_date, short_date
@@ -288,3 +290,41 @@ class MeetingView:
     """The meeting that agreed these minutes, when it is named."""
     agreed_minutes: tuple[LinkView, ...]
     """The earlier meetings whose minutes this one agreed."""
+
+
+@dataclass(frozen=True)
+class NavItem:
+    key: str
+    label: str
+    url: str
+
+
+@dataclass(frozen=True)
+class SiteInfo:
+    """What every page knows about the site."""
+
+    title: str
+    description: str | None
+    organisation: str
+    urls: SiteUrls
+    zone: ZoneInfo
+    today_label: str
+    nav: tuple[NavItem, ...]
+    stale_after_months: int
+    """How long an outstanding action may go without an update before it is flagged."""
+    preview: bool
+    """Rendering for ``sitegen serve``: live reload and draft banners."""
+    preview_version: int = 0
+    """Which version of the preview site a page shows, so open tabs know when to reload."""
+    today_iso: str = ""
+    """The build date, YYYY-MM-DD: pages compare it with the visitor's date."""
+    cms_proxy: str = ""
+    """The local content editor proxy's API address (``sitegen serve --cms``), or empty."""
+    look: SiteLook = field(default_factory=SiteLook)
+
+    @property
+    def base_path(self) -> str:
+        return self.urls.base_path
+
+    def path(self, relative: str) -> str:
+        return self.urls.path(relative)

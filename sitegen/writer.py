@@ -87,7 +87,7 @@ class Staging:
         self.reused = claimed is not None
         """True when this build started from the spare tree, not from an empty folder."""
         self.root = claimed or new_folder(self.output.parent, prefix)
-        self.found: set[str] = set(_files(str(self.root), "")) if claimed else set()
+        self.found: set[str] = set(files_under(self.root)) if claimed else set()
         """The files of the spare tree this build started from (none in a new folder)."""
         self._lock = os.open(self.root / LOCK, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
         fcntl.flock(self._lock, fcntl.LOCK_EX)
@@ -165,18 +165,13 @@ class Staging:
         """Link every file under ``source`` to the same place under ``relative``."""
         if not source.is_dir():
             return False
-        files = [path for path in sorted(source.rglob("*")) if path.is_file()]
         base = relative.rstrip("/")
-        return all(
-            self.link(f"{base}/{path.relative_to(source).as_posix()}", path) for path in files
-        )
+        return all(self.link(f"{base}/{name}", source / name) for name in files_under(source))
 
     def copy_tree(self, source: Path, relative: str) -> None:
         """Copy the files under ``source``; like every file written, with the umask's mode."""
-        for path in sorted(source.rglob("*")):
-            if path.is_file():
-                name = path.relative_to(source).as_posix()
-                self.write(f"{relative.rstrip('/')}/{name}", path.read_bytes())
+        for name in files_under(source):
+            self.write(f"{relative.rstrip('/')}/{name}", (source / name).read_bytes())
 
     def commit(self, spare: str = "") -> bool:
         """Swap the staging folder in. The old output is kept as the spare tree under the
@@ -372,8 +367,13 @@ def write_file(root: Path, relative: str, data: bytes) -> None:
         file.write(data)
 
 
+def files_under(folder: Path) -> list[str]:
+    """Every file under ``folder`` (not following links to folders), as a path relative
+    to it, in order."""
+    return sorted(_files(str(folder), ""))
+
+
 def _files(folder: str, prefix: str) -> Iterator[str]:
-    """Every file under ``folder``, as a path relative to it."""
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):

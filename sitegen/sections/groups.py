@@ -157,11 +157,9 @@ def group_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             latest[0].date.isoformat() if latest else "0000-01-01",
             "Latest meeting",
         ),
-        draft=group.is_draft,
-        history=ctx.views.page_history(group),
         feeds=((f"{view.name} meetings (Atom feed)", view.feed_url),),
     )
-    return ctx.page(meta, group=view)
+    return ctx.page(ctx.item_meta(meta, group), group=view)
 
 
 def files(ctx: SectionContext) -> Iterator[FileJob]:

@@ -12,7 +12,7 @@ from sitegen.calendars import ICS, meetings_calendar
 from sitegen.data import json_document, name_of
 from sitegen.errors import Problem
 from sitegen.feeds import ATOM_TYPE, meeting_entries
-from sitegen.jsonld import CONTEXT, moment, organisation
+from sitegen.jsonld import meeting_event
 from sitegen.minutes import minutes_problems
 from sitegen.model import GroupStatus, Meeting
 from sitegen.plan import (
@@ -31,7 +31,7 @@ from sitegen.plan import (
     Subscription,
     bind,
 )
-from sitegen.reads import action_reads, all_of, body_of, doc, group_reads, meeting_reads
+from sitegen.reads import action_reads, all_of, doc, group_reads, meeting_reads, own
 from sitegen.recording import recording_slips
 from sitegen.register import decisions_of
 from sitegen.repeats import repeat_warnings
@@ -119,7 +119,7 @@ _upcoming = _listing
 def bind_reads(ctx: SectionContext, meeting: Meeting) -> Any:
     def reads() -> Iterable[str]:
         index = ctx.index
-        found = {doc("meetings", meeting.slug), body_of("meetings", meeting.slug)}
+        found = set(own("meetings", meeting.slug))
         found |= group_reads(index, meeting.group)
         found |= {doc("people", slug) for slug in (*meeting.present, *meeting.apologies)}
         found |= {doc("people", slug) for slug in meeting.in_attendance}
@@ -212,39 +212,21 @@ def meeting_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             ),
             view.date.iso,
         ),
-        draft=meeting.is_draft,
-        history=ctx.views.page_history(meeting),
     )
-    return ctx.page(meta, meeting=view)
+    return ctx.page(ctx.item_meta(meta, meeting), meeting=view)
 
 
 def event_ld(ctx: SectionContext, meeting: Meeting) -> dict[str, Any]:
-    views, zone = ctx.views, ctx.zone
-    url = views.absolute("meetings", meeting.slug)
-    event: dict[str, Any] = {
-        "@context": CONTEXT,
-        "@type": "Event",
-        "name": ctx.index.meeting_title(meeting),
-        "description": meeting.summary,
-        "url": url,
-        "startDate": moment(meeting.date, meeting.start, zone),
-        "eventStatus": "https://schema.org/EventScheduled",
-        "organizer": {
-            "@type": "Organization",
-            "name": ctx.index.group_name(meeting.group),
-            "url": views.absolute("groups", meeting.group),
-            "parentOrganization": organisation(ctx.info.organisation, ctx.urls),
-        },
-    }
-    if meeting.end:
-        event["endDate"] = moment(meeting.date, meeting.end, zone)
-    if meeting.location and meeting.location.strip().lower() == "online":
-        event["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
-        event["location"] = {"@type": "VirtualLocation", "url": url}
-    elif meeting.location:
-        event["eventAttendanceMode"] = "https://schema.org/OfflineEventAttendanceMode"
-        event["location"] = {"@type": "Place", "name": meeting.location}
-    return event
+    views = ctx.views
+    return meeting_event(
+        meeting,
+        name=ctx.index.meeting_title(meeting),
+        url=views.absolute("meetings", meeting.slug),
+        group=(ctx.index.group_name(meeting.group), views.absolute("groups", meeting.group)),
+        organisation_name=ctx.info.organisation,
+        urls=ctx.urls,
+        zone=ctx.zone,
+    )
 
 
 # ---------------------------------------------------------------------- files

@@ -23,9 +23,9 @@ from sitegen.plan import (
     SectionContext,
     Subscription,
     bind,
-    missing_summaries,
 )
-from sitegen.reads import all_of, body_of, doc
+from sitegen.reads import all_of, own
+from sitegen.recording import missing_summaries
 from sitegen.viewtypes import (
     BodyView,
     DayView,
@@ -73,7 +73,7 @@ def _listing() -> Iterable[str]:
 
 
 def _item_reads(slug: str) -> Any:
-    return lambda: (doc("news", slug), body_of("news", slug))
+    return lambda: own("news", slug)
 
 
 def listing(ctx: SectionContext) -> dict[str, Any]:
@@ -108,10 +108,8 @@ def news_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         search=SearchMeta(
             "News", (("year", str(post.date.year)),), post.date.isoformat(), "Published"
         ),
-        draft=post.is_draft,
-        history=ctx.views.page_history(post),
     )
-    return ctx.page(meta, post=view)
+    return ctx.page(ctx.item_meta(meta, post), post=view)
 
 
 def news_ld(ctx: SectionContext, post: NewsPost) -> dict[str, Any]:

@@ -40,9 +40,9 @@ from sitegen.plan import (
     SectionContext,
     Subscription,
     bind,
-    missing_summaries,
 )
-from sitegen.reads import all_of, body_of, doc
+from sitegen.reads import all_of, doc, own
+from sitegen.recording import missing_summaries
 from sitegen.viewtypes import (
     BodyView,
     LinkView,
@@ -139,7 +139,7 @@ def _listing() -> Iterable[str]:
 
 def bind_reads(opportunity: Opportunity) -> Any:
     def reads() -> Iterable[str]:
-        found = {doc("opportunities", opportunity.slug), body_of("opportunities", opportunity.slug)}
+        found = set(own("opportunities", opportunity.slug))
         found.add(doc("pages", INVOLVEMENT))
         if opportunity.project:
             found.add(doc("projects", opportunity.project))
@@ -197,10 +197,10 @@ def opportunity_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             (opportunity.opens or opportunity.closes).isoformat(),
             "Opens" if opportunity.opens else "Closes",
         ),
-        draft=opportunity.is_draft,
-        history=ctx.views.page_history(opportunity),
     )
-    return ctx.page(meta, opportunity=view, involvement=involvement_page(ctx))
+    return ctx.page(
+        ctx.item_meta(meta, opportunity), opportunity=view, involvement=involvement_page(ctx)
+    )
 
 
 # ---------------------------------------------------------------------- files

@@ -21,9 +21,9 @@ from sitegen.plan import (
     Section,
     SectionContext,
     bind,
-    missing_summaries,
 )
-from sitegen.reads import all_of, body_of, doc
+from sitegen.reads import all_of, own
+from sitegen.recording import missing_summaries
 from sitegen.templates import STATIC
 from sitegen.viewtypes import (
     BodyView,
@@ -80,7 +80,7 @@ def _listing() -> Iterable[str]:
 
 def _item_reads(page: Page) -> Any:
     def reads() -> Iterable[str]:
-        found = [doc("pages", page.slug), body_of("pages", page.slug)]
+        found = [*own("pages", page.slug)]
         if page.lists:
             found.append(all_of(LISTS[page.lists.value]))
         return found
@@ -108,8 +108,6 @@ def content_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         description=page.summary,
         breadcrumbs=ctx.crumbs(),
         search=SearchMeta("Page", (), "0000-01-01"),
-        draft=page.is_draft,
-        history=ctx.views.page_history(page),
     )
     views, index = ctx.views, ctx.index
     extra: dict[str, Any] = {}
@@ -119,7 +117,7 @@ def content_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         extra["opportunities"] = views.open_opportunities(upcoming=True)
     elif view.lists == "projects":
         extra["projects"] = tuple(views.project_summary(p) for p in index.projects_ordered)
-    return ctx.page(meta, content=view, **extra)
+    return ctx.page(ctx.item_meta(meta, page), content=view, **extra)
 
 
 def first_pages(ctx: SectionContext) -> Iterable[LinkView]:

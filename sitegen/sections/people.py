@@ -20,7 +20,7 @@ from sitegen.plan import (
     SectionContext,
     bind,
 )
-from sitegen.reads import action_reads, all_of, body_of, doc, meeting_reads
+from sitegen.reads import action_reads, all_of, doc, meeting_reads, own
 from sitegen.viewtypes import (
     ActionView,
     BodyView,
@@ -90,7 +90,7 @@ def _listing() -> Iterable[str]:
 def bind_reads(ctx: SectionContext, person: Person) -> Any:
     def reads() -> Iterable[str]:
         index = ctx.index
-        found = {doc("people", person.slug), body_of("people", person.slug)}
+        found = set(own("people", person.slug))
         found |= {doc("groups", group.slug) for group, _ in index.memberships.get(person.slug, ())}
         attended = index.attendance.get(person.slug)
         if attended is not None:
@@ -134,10 +134,8 @@ def person_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
         breadcrumbs=ctx.crumbs(("People", ctx.info.path("people/"))),
         json_ld=(person_ld(ctx, person),),
         search=SearchMeta("Person", (), last, "Latest meeting attended"),
-        draft=person.is_draft,
-        history=ctx.views.page_history(person),
     )
-    return ctx.page(meta, person=view)
+    return ctx.page(ctx.item_meta(meta, person), person=view)
 
 
 def person_ld(ctx: SectionContext, person: Person) -> dict[str, Any]:

@@ -25,7 +25,7 @@ from sitegen.plan import (
     SectionContext,
     bind,
 )
-from sitegen.reads import all_of, body_of, doc, meeting_reads
+from sitegen.reads import all_of, doc, meeting_reads, own
 from sitegen.viewtypes import (
     BodyView,
     DayView,
@@ -96,7 +96,7 @@ def _listing() -> Iterable[str]:
 def bind_reads(ctx: SectionContext, project: Project) -> Any:
     def reads() -> Iterable[str]:
         index = ctx.index
-        found = {doc("projects", project.slug), body_of("projects", project.slug)}
+        found = set(own("projects", project.slug))
         for meeting in index.meetings_by_project.get(project.slug, ()):
             found |= meeting_reads(index, meeting.slug)
         found |= {
@@ -146,10 +146,8 @@ def project_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             project.started.isoformat() if project.started else "0000-01-01",
             "Started",
         ),
-        draft=project.is_draft,
-        history=ctx.views.page_history(project),
     )
-    return ctx.page(meta, project=view)
+    return ctx.page(ctx.item_meta(meta, project), project=view)
 
 
 def project_ld(ctx: SectionContext, project: Project) -> dict[str, Any]:

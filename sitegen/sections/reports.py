@@ -20,9 +20,9 @@ from sitegen.plan import (
     Section,
     SectionContext,
     bind,
-    missing_summaries,
 )
-from sitegen.reads import all_of, body_of, doc
+from sitegen.reads import all_of, own
+from sitegen.recording import missing_summaries
 from sitegen.viewtypes import (
     BodyView,
     DayView,
@@ -130,7 +130,7 @@ def _listing() -> Iterable[str]:
 
 
 def _item_reads(slug: str) -> Any:
-    return lambda: (doc("reports", slug), body_of("reports", slug))
+    return lambda: own("reports", slug)
 
 
 def listing(ctx: SectionContext) -> dict[str, Any]:
@@ -164,10 +164,8 @@ def report_page(ctx: SectionContext, slug: str) -> dict[str, Any]:
             report.published.isoformat() if report.published else "0000-01-01",
             "Published",
         ),
-        draft=report.is_draft,
-        history=ctx.views.page_history(report),
     )
-    return ctx.page(meta, report=view)
+    return ctx.page(ctx.item_meta(meta, report), report=view)
 
 
 def report_ld(ctx: SectionContext, report: Report) -> dict[str, Any]:
