@@ -28,6 +28,7 @@ from sitegen.plan import (
     PageMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
 )
 from sitegen.views import UPDATE_ANCHOR, kind_of
@@ -106,6 +107,9 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         feed,
         "changes",
         listed=Listed(FEEDS_AND_CALENDARS, 35, "Updates to pages (Atom feed)"),
+        subscription=Subscription(
+            "This site", 50, "The change notes of every page, as they are made"
+        ),
         feed_title="Updates (Atom feed)",
         media_type=ATOM_TYPE,
     )

@@ -25,6 +25,7 @@ from sitegen.plan import (
     SearchMeta,
     Section,
     SectionContext,
+    Subscription,
     bind,
 )
 from sitegen.reads import all_of, doc, meeting_reads
@@ -320,6 +321,9 @@ def files(ctx: SectionContext) -> Iterator[FileJob]:
         "decisions",
         reads=_reads,
         listed=Listed(FEEDS_AND_CALENDARS, 15, "Decisions (Atom feed)"),
+        subscription=Subscription(
+            "Meetings", 22, "Every decision, as meetings' records are published"
+        ),
         feed_title="Decisions (Atom feed)",
         media_type=ATOM_TYPE,
     )
